@@ -1,0 +1,3 @@
+/** The core's tables. Plugin tables live in each plugin's folder and are gathered by drizzle.config.ts. */
+export * from "./accounts";
+export * from "./auth";

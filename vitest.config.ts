@@ -1,0 +1,38 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations("./schema/migrations");
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Unit and route tests, inside workerd with real local D1, R2 and Durable Objects.
+        plugins: [
+          cloudflareTest({
+            main: "./workers/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+          }),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/clients/**", "test/node/**"],
+          setupFiles: ["./test/support/apply-migrations.ts"],
+        },
+      },
+      {
+        // Real clients (litmus, rclone, nextcloudcmd, chromium) against `wrangler dev`, driven from Node.
+        test: {
+          name: "clients",
+          environment: "node",
+          include: ["test/clients/**/*.test.ts", "test/node/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import { authenticate } from "./accounts/authenticate";
+import { ensureFirstAdmin } from "./accounts/bootstrap";
+import { adminOrgApi } from "./api/admin-orgs";
+import { appPasswordApi } from "./api/app-passwords";
+import { authRoutes } from "./api/auth";
+import { pluginApi } from "./api/plugins";
+import { readConfig } from "./config";
+import { createDb } from "./db/client";
+import type { AppEnv } from "./http/app-env";
+import { handleError, handleNotFound } from "./http/error-handler";
+import { securityHeaders } from "./http/security-headers";
+import { loginFlowRoutes } from "./login-flow/routes";
+import { ocsRoutes } from "./ocs/routes";
+import type { PluginDefinition } from "./plugin/define";
+import { createRegistry, type PluginRegistry } from "./plugin/registry";
+import { statusRoutes } from "./status";
+
+const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|status\.php)(\/|$)/;
+
+/**
+ * Builds the Worker's app from the plugin list. The registry is checked once per isolate and per
+ * DISABLED_PLUGINS value, so a wrong plugin list fails at the first request with a clear message.
+ */
+export function createApp(plugins: readonly PluginDefinition[]) {
+  const registries = new Map<string, PluginRegistry>();
+  const registryFor = (disabled: ReadonlySet<string>) => {
+    const key = [...disabled].sort().join(",");
+    let registry = registries.get(key);
+    if (!registry) registries.set(key, (registry = createRegistry(plugins, disabled)));
+    return registry;
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(securityHeaders);
+  app.use(async (c, next) => {
+    const config = readConfig(c.env);
+    c.set("config", config);
+    c.set("db", createDb(c.env.DB));
+    c.set("plugins", registryFor(config.disabledPlugins));
+    await ensureFirstAdmin(c.var.db, c.env);
+    await next();
+  });
+  app.use(authenticate);
+
+  app.route("/", statusRoutes);
+  app.route("/ocs/v1.php", ocsRoutes);
+  app.route("/ocs/v2.php", ocsRoutes);
+  app.route("/", loginFlowRoutes);
+  app.route("/api/auth", authRoutes);
+  app.route("/api/account/app-passwords", appPasswordApi);
+  app.route("/api/admin/orgs", adminOrgApi);
+  app.route("/api/plugins", pluginApi);
+
+  // Every plugin's routes are mounted; a disabled plugin's answer 404 as if they did not exist.
+  for (const plugin of plugins) {
+    for (const route of plugin.routes ?? []) {
+      app.use(`${route.path}/*`, async (c, next) => {
+        if (!c.var.plugins.isEnabled(plugin.id)) return handleNotFound(c);
+        await next();
+      });
+      app.route(route.path, route.app);
+    }
+  }
+
+  // Anything else is the web app's: its files, or index.html for its client-side routes.
+  app.get("*", async (c) => {
+    if (CORE_PATH.test(c.req.path) || !c.env.ASSETS) return handleNotFound(c);
+    return c.env.ASSETS.fetch(c.req.raw);
+  });
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,18 @@
+/** Bindings and settings from wrangler.toml ([vars]) and secrets. */
+export interface Env {
+  DB: D1Database;
+  FILES: R2Bucket;
+  ASSETS?: Fetcher;
+  INSTANCE_NAME?: string;
+  DISABLED_PLUGINS?: string;
+  PASSWORD_MIN_LENGTH?: string;
+  PASSWORD_REQUIRE?: string;
+  LOGIN_MAX_FAILURES?: string;
+  LOGIN_WINDOW_SECONDS?: string;
+  SESSION_TTL_SECONDS?: string;
+  DEFAULT_QUOTA_BYTES?: string;
+  /** Password of the first admin, used only while the instance has no account. */
+  ADMIN_PASSWORD?: string;
+  /** Plugin Durable Object namespaces are bound under their own names. */
+  [binding: string]: unknown;
+}
