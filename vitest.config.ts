@@ -5,6 +5,8 @@ const migrations = await readD1Migrations("./schema/migrations");
 
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [
       {
         // Unit and route tests, inside workerd with real local D1, R2 and Durable Objects.

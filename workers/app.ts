@@ -66,7 +66,9 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   // Anything else is the web app's: its files, or index.html for its client-side routes.
   app.get("*", async (c) => {
     if (CORE_PATH.test(c.req.path) || !c.env.ASSETS) return handleNotFound(c);
-    return c.env.ASSETS.fetch(c.req.raw);
+    const asset = await c.env.ASSETS.fetch(c.req.raw);
+    // Asset responses have immutable headers; a copy lets the security headers be added.
+    return new Response(asset.body, asset);
   });
 
   app.notFound(handleNotFound);

@@ -1,9 +1,8 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { groups } from "../../schema/core";
 import { ADMIN_GROUP } from "../../workers/accounts/memberships";
-import { createUser } from "../../workers/accounts/users";
+import { createUser, findUser } from "../../workers/accounts/users";
 import { createDb } from "../../workers/db/client";
-import { env } from "cloudflare:workers";
 
 export const STRONG_PASSWORD = "Plongée-34-Codep!";
 
@@ -36,7 +35,8 @@ export function ocs(path: string, init: RequestInit & { auth?: [string, string];
   return call(path, { ...init, headers, body });
 }
 
+/** Storage lives as long as the test file, so seeding is idempotent. */
 export async function seedAdmin(id = "admin", password = STRONG_PASSWORD) {
   await db().insert(groups).values({ id: ADMIN_GROUP, displayName: "admin" }).onConflictDoNothing();
-  return createUser(db(), { id, password, isAdmin: true, groupIds: [ADMIN_GROUP] });
+  return (await findUser(db(), id)) ?? createUser(db(), { id, password, isAdmin: true, groupIds: [ADMIN_GROUP] });
 }
