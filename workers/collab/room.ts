@@ -1,0 +1,218 @@
+import { DurableObject } from "cloudflare:workers";
+import * as Y from "yjs";
+import type { Env } from "../env";
+import { AwarenessRelay } from "./awareness-relay";
+import {
+  answerSyncStep1,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeUpdate,
+  readMessage,
+} from "./messages";
+import { UpdateLog } from "./update-log";
+
+/** Who is on a socket; it survives hibernation as the socket's attachment. */
+export interface CollabConnection {
+  userId: string;
+  readOnly: boolean;
+  /** Awareness client ids this socket speaks for, so that they can be announced gone when it closes. */
+  clientIds: number[];
+  warnedReadOnly: boolean;
+}
+
+/** Headers the Worker sets after it has authenticated and authorised the caller; clients cannot reach the room directly. */
+export const COLLAB_USER_HEADER = "X-Cumulus-Collab-User";
+export const COLLAB_ACCESS_HEADER = "X-Cumulus-Collab-Access";
+export const COLLAB_ROOM_HEADER = "X-Cumulus-Collab-Room";
+
+/** WebSocket close code for "your access was revoked". */
+export const CLOSE_REVOKED = 4403;
+
+// An empty update (no structs, no deletions): what a fresh read-only client answers to sync step 1.
+const EMPTY_UPDATE_BYTES = 2;
+
+/**
+ * One collaborative Yjs document per Durable Object, speaking y-websocket's protocol with the WebSocket
+ * Hibernation API, so an idle document costs nothing. Documents, boards and mind maps all extend it.
+ *
+ * Every update is written to the object's SQLite before it is broadcast; the runtime's output gate holds
+ * the broadcast until that write is durable, so no client hears of an update that could be lost.
+ */
+export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
+  protected doc = new Y.Doc();
+  private readonly log: UpdateLog;
+  private readonly awareness = new AwarenessRelay();
+  /** Updates kept as single rows before they are folded into a snapshot. */
+  protected compactAfter = 500;
+
+  constructor(ctx: DurableObjectState, env: E) {
+    super(ctx, env);
+    this.log = new UpdateLog(ctx.storage.sql, ctx.storage);
+    // Runs again after every hibernation: the document is rebuilt from SQLite before any message is handled.
+    void ctx.blockConcurrencyWhile(() => this.loadDocument());
+  }
+
+  /** The room's key (e.g. the file id), stored at first connection so that hooks can use it after hibernation. */
+  protected async roomKey(): Promise<string | undefined> {
+    return this.ctx.storage.get<string>("roomKey");
+  }
+
+  /** A subclass that keeps history for named versions returns `new Y.Doc({ gc: false })`. */
+  protected createDoc(): Y.Doc {
+    return new Y.Doc();
+  }
+
+  /** Called once the stored state is loaded; a subclass may seed an empty document here. */
+  protected onLoad(_doc: Y.Doc): void | Promise<void> {}
+
+  /** Called after each durable change from a client (not after loading). */
+  protected onChange(_origin: unknown): void | Promise<void> {}
+
+  /** Called when the last socket closes. */
+  protected onLastDisconnect(): void | Promise<void> {}
+
+  private async loadDocument() {
+    const doc = this.createDoc();
+    const stored = this.log.load();
+    if (stored.length) doc.transact(() => stored.forEach((u) => Y.applyUpdate(doc, u)));
+    this.doc = doc;
+    await this.onLoad(doc);
+    doc.on("update", (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+  }
+
+  private persistAndBroadcast(update: Uint8Array, origin: unknown) {
+    try {
+      this.log.append(update);
+      if (this.log.pendingUpdates() >= this.compactAfter) this.log.compact(this.doc);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      this.log.compact(this.doc); // too big for one row: the snapshot splits it
+    }
+    this.broadcast(encodeUpdate(update), origin);
+    void this.onChange(origin);
+  }
+
+  /** Folds stored updates into one snapshot now (also done automatically every `compactAfter` updates). */
+  compact(): void {
+    this.log.compact(this.doc);
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("Expected a WebSocket upgrade", { status: 426 });
+    }
+    const userId = request.headers.get(COLLAB_USER_HEADER);
+    const access = request.headers.get(COLLAB_ACCESS_HEADER);
+    if (!userId || (access !== "read" && access !== "write")) return new Response("Missing identity", { status: 400 });
+    const room = request.headers.get(COLLAB_ROOM_HEADER);
+    if (room && (await this.roomKey()) !== room) await this.ctx.storage.put("roomKey", room);
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [`user:${userId}`]);
+    const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false };
+    server.serializeAttachment(connection);
+    server.send(encodeSyncStep1(this.doc));
+    const everyone = this.awareness.encodeAll();
+    if (everyone) server.send(encodeAwareness(everyone));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: ArrayBuffer | string): Promise<void> {
+    if (typeof data === "string") return; // the protocol is binary; text frames carry nothing for us
+    let message: ReturnType<typeof readMessage>;
+    try {
+      message = readMessage(new Uint8Array(data));
+    } catch {
+      ws.close(1007, "Malformed message");
+      return;
+    }
+    const connection = ws.deserializeAttachment() as CollabConnection;
+    switch (message.kind) {
+      case "syncStep1":
+        ws.send(answerSyncStep1(message.decoder, this.doc));
+        return;
+      case "syncWrite":
+        if (connection.readOnly) return this.refuseWrite(ws, connection, message.update);
+        try {
+          Y.applyUpdate(this.doc, message.update, ws);
+        } catch {
+          ws.close(1007, "Malformed update");
+        }
+        return;
+      case "awareness":
+        return this.relayAwareness(ws, connection, message.update);
+      case "queryAwareness": {
+        const everyone = this.awareness.encodeAll();
+        if (everyone) ws.send(encodeAwareness(everyone));
+        return;
+      }
+    }
+  }
+
+  private refuseWrite(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
+    if (update.byteLength <= EMPTY_UPDATE_BYTES || connection.warnedReadOnly) return;
+    ws.send(encodePermissionDenied("read-only: your changes are not saved"));
+    ws.serializeAttachment({ ...connection, warnedReadOnly: true });
+  }
+
+  private relayAwareness(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
+    let seen: ReturnType<AwarenessRelay["apply"]>;
+    try {
+      seen = this.awareness.apply(update);
+    } catch {
+      ws.close(1007, "Malformed awareness update");
+      return;
+    }
+    const added = seen.filter((s) => !s.removed && !connection.clientIds.includes(s.clientId)).map((s) => s.clientId);
+    if (added.length) ws.serializeAttachment({ ...connection, clientIds: [...connection.clientIds, ...added] });
+    // The sender hears its own update too: y-websocket clients reconnect when nothing arrives for 30 s.
+    this.broadcast(encodeAwareness(update));
+  }
+
+  override async webSocketClose(ws: WebSocket): Promise<void> {
+    await this.forget(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.forget(ws);
+  }
+
+  private async forget(ws: WebSocket) {
+    const connection = ws.deserializeAttachment() as CollabConnection | null;
+    const gone = connection ? this.awareness.remove(connection.clientIds) : undefined;
+    if (gone) this.broadcast(encodeAwareness(gone), ws);
+    try {
+      ws.close(1000, "Closed");
+    } catch {
+      // already closed
+    }
+    if (this.ctx.getWebSockets().every((other) => other === ws)) await this.onLastDisconnect();
+  }
+
+  /** Closes every socket of a user whose access ended (share revoked, account disabled). */
+  async disconnectUser(userId: string, reason = "Access revoked"): Promise<number> {
+    const sockets = this.ctx.getWebSockets(`user:${userId}`);
+    for (const ws of sockets) ws.close(CLOSE_REVOKED, reason);
+    return sockets.length;
+  }
+
+  /** Lowers or raises a connected user's rights without reconnecting them. */
+  async setAccess(userId: string, access: "read" | "write"): Promise<void> {
+    for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
+      const connection = ws.deserializeAttachment() as CollabConnection;
+      ws.serializeAttachment({ ...connection, readOnly: access === "read", warnedReadOnly: false });
+    }
+  }
+
+  protected broadcast(message: Uint8Array, except?: unknown) {
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws === except) continue;
+      try {
+        ws.send(message);
+      } catch {
+        // a socket that is closing; its close handler cleans up
+      }
+    }
+  }
+}

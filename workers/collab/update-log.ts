@@ -1,0 +1,56 @@
+import * as Y from "yjs";
+
+// A Durable Object's SQLite rows hold at most 2 MB; larger states are split into parts of this size.
+const PART_BYTES = 1024 * 1024;
+
+/**
+ * The durable history of one Yjs document, in the Durable Object's own SQLite: a snapshot split into
+ * parts, plus the updates received since. Compaction folds the updates into a new snapshot, so loading
+ * costs one merge whatever the history's length.
+ */
+export class UpdateLog {
+  constructor(private readonly sql: SqlStorage, private readonly storage: DurableObjectStorage) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS collab_snapshot_parts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS collab_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL)`);
+  }
+
+  /** Every stored update, snapshot first, in the order they were received. */
+  load(): Uint8Array[] {
+    const parts = [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_snapshot_parts ORDER BY seq`)].map((r) => new Uint8Array(r.data));
+    const updates = [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_updates ORDER BY id`)].map((r) => new Uint8Array(r.data));
+    return [...(parts.length ? [joinParts(parts)] : []), ...updates];
+  }
+
+  /** Appends one update. SQLite writes in a Durable Object are durable before any later output leaves it. */
+  append(update: Uint8Array): void {
+    if (update.byteLength > PART_BYTES) throw new RangeError("update too large for one row; compact instead");
+    this.sql.exec(`INSERT INTO collab_updates (data) VALUES (?)`, update);
+  }
+
+  pendingUpdates(): number {
+    return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM collab_updates`).one().n;
+  }
+
+  /** Replaces snapshot and updates with the document's full state, atomically. */
+  compact(doc: Y.Doc): void {
+    const state = Y.encodeStateAsUpdate(doc);
+    this.storage.transactionSync(() => {
+      this.sql.exec(`DELETE FROM collab_snapshot_parts`);
+      this.sql.exec(`DELETE FROM collab_updates`);
+      for (let seq = 0, offset = 0; offset < state.byteLength || seq === 0; seq++, offset += PART_BYTES) {
+        this.sql.exec(`INSERT INTO collab_snapshot_parts (seq, data) VALUES (?, ?)`, seq, state.subarray(offset, offset + PART_BYTES));
+      }
+    });
+  }
+}
+
+function joinParts(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
