@@ -130,7 +130,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     const connection = ws.deserializeAttachment() as CollabConnection;
     switch (message.kind) {
       case "syncStep1":
-        ws.send(answerSyncStep1(message.decoder, this.doc));
+        this.send(ws, answerSyncStep1(message.decoder, this.doc));
         return;
       case "syncWrite":
         if (connection.readOnly) return this.refuseWrite(ws, connection, message.update);
@@ -144,7 +144,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
         return this.relayAwareness(ws, connection, message.update);
       case "queryAwareness": {
         const everyone = this.awareness.encodeAll();
-        if (everyone) ws.send(encodeAwareness(everyone));
+        if (everyone) this.send(ws, encodeAwareness(everyone));
         return;
       }
     }
@@ -152,7 +152,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   private refuseWrite(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
     if (update.byteLength <= EMPTY_UPDATE_BYTES || connection.warnedReadOnly) return;
-    ws.send(encodePermissionDenied("read-only: your changes are not saved"));
+    this.send(ws, encodePermissionDenied("read-only: your changes are not saved"));
     ws.serializeAttachment({ ...connection, warnedReadOnly: true });
   }
 
@@ -206,13 +206,14 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   protected broadcast(message: Uint8Array, except?: unknown) {
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ws === except) continue;
-      try {
-        ws.send(message);
-      } catch {
-        // a socket that is closing; its close handler cleans up
-      }
+    for (const ws of this.ctx.getWebSockets()) if (ws !== except) this.send(ws, message);
+  }
+
+  private send(ws: WebSocket, message: Uint8Array) {
+    try {
+      ws.send(message);
+    } catch {
+      // a socket that is closing; its close handler cleans up
     }
   }
 }
