@@ -53,3 +53,9 @@ export const loginFlows = sqliteTable("login_flows", {
   userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
   createdAt: integer("created_at", { mode: "number" }).notNull(),
 });
+
+/** Secrets the instance makes for itself (e.g. the key that signs collaboration tokens). */
+export const instanceSecrets = sqliteTable("instance_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+});
