@@ -1,4 +1,4 @@
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,20 @@ describe("collaborative room", () => {
     await until(() => b.awareness.getStates().get(a.doc.clientID)?.user?.name === "Léa", "awareness relay");
     a.close();
     await until(() => !b.awareness.getStates().has(a.doc.clientID), "departure");
+    b.close();
+  });
+
+  it("refreshes the active states and the head count for everyone on its alarm", async () => {
+    const a = await connect("refresh", "lea");
+    const b = await connect("refresh", "hugo");
+    a.awareness.setLocalStateField("user", { name: "Léa" });
+    await until(() => b.awareness.getStates().has(a.doc.clientID), "relay");
+    const before = b.received.length;
+    expect(await runDurableObjectAlarm(rooms().get(rooms().idFromName("refresh")))).toBe(true);
+    await until(() => b.received.length > before, "refresh frame");
+    const summary = [...b.awareness.getStates().values()].find((s) => s.cumulusRoom);
+    expect(summary).toEqual({ cumulusRoom: { present: 2 } });
+    a.close();
     b.close();
   });
 

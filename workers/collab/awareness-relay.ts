@@ -4,56 +4,88 @@ import * as encoding from "lib0/encoding";
 interface Entry {
   clock: number;
   state: string;
+  changedAt: number;
+}
+
+export interface AwarenessItem {
+  clientId: number;
+  clock: number;
+  state: string;
 }
 
 /**
- * The server's view of awareness (cursors, names, "who is here"), kept as the raw JSON the clients
- * sent: the server never needs to read it, only to hand the latest of each client to newcomers
- * and to announce departures. It has no timers, so an idle room can hibernate.
+ * The server's view of awareness (cursors, names, "who is here"), kept as the raw JSON clients sent:
+ * the server never needs to read it.
+ *
+ * Relaying every message to everyone, as y-websocket's own server does, costs N² frames: each of N
+ * clients renews its state every 15 s. Here only real changes (a join, a cursor move, a departure) go
+ * to everyone at once; renewals are absorbed, and the room re-sends the recently active states to all
+ * in one frame every few seconds. Traffic then grows with N, not N².
  */
 export class AwarenessRelay {
   private readonly entries = new Map<number, Entry>();
 
-  /** Records an update; returns the client ids it mentions, with whether each one left. */
-  apply(update: Uint8Array): { clientId: number; removed: boolean }[] {
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Records an update. Returns the items whose state really changed (to broadcast now) and every
+   * client id it mentions (so the room knows which socket speaks for whom).
+   */
+  apply(update: Uint8Array, now = Date.now()): { changed: AwarenessItem[]; clientIds: number[] } {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const seen: { clientId: number; removed: boolean }[] = [];
+    const changed: AwarenessItem[] = [];
+    const clientIds: number[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      const removed = state === "null";
+      clientIds.push(clientId);
       const current = this.entries.get(clientId);
-      if (current && current.clock > clock) continue;
-      if (removed) this.entries.delete(clientId);
-      else this.entries.set(clientId, { clock, state });
-      seen.push({ clientId, removed });
+      if (current && current.clock >= clock) continue;
+      if (state === "null") {
+        if (current) changed.push({ clientId, clock, state });
+        this.entries.delete(clientId);
+      } else if (current && current.state === state) {
+        current.clock = clock; // a renewal: nothing new to tell anyone
+      } else {
+        this.entries.set(clientId, { clock, state, changedAt: now });
+        changed.push({ clientId, clock, state });
+      }
     }
-    return seen;
+    return { changed, clientIds };
   }
 
-  /** Everyone's current state, for a client that just arrived; undefined when the room is empty. */
-  encodeAll(): Uint8Array | undefined {
-    if (this.entries.size === 0) return undefined;
-    return this.encode([...this.entries].map(([clientId, e]) => ({ clientId, clock: e.clock, state: e.state })));
+  /** The `limit` most recently changed states: what a newcomer and the periodic refresh carry. */
+  active(limit: number): AwarenessItem[] {
+    return [...this.entries]
+      .sort((a, b) => b[1].changedAt - a[1].changedAt)
+      .slice(0, limit)
+      .map(([clientId, e]) => ({ clientId, clock: e.clock, state: e.state }));
   }
 
-  /** Marks clients as gone (their connection closed) and returns the update that tells the others. */
-  remove(clientIds: readonly number[]): Uint8Array | undefined {
-    const gone = clientIds.map((clientId) => ({ clientId, clock: (this.entries.get(clientId)?.clock ?? 0) + 1, state: "null" }));
-    for (const id of clientIds) this.entries.delete(id);
-    return gone.length ? this.encode(gone) : undefined;
-  }
-
-  private encode(items: { clientId: number; clock: number; state: string }[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, items.length);
-    for (const { clientId, clock, state } of items) {
-      encoding.writeVarUint(encoder, clientId);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, state);
+  /** Marks clients as gone (their socket closed); returns the items that tell the others. */
+  remove(clientIds: readonly number[]): AwarenessItem[] {
+    const gone: AwarenessItem[] = [];
+    for (const clientId of clientIds) {
+      const entry = this.entries.get(clientId);
+      if (!entry) continue;
+      gone.push({ clientId, clock: entry.clock + 1, state: "null" });
+      this.entries.delete(clientId);
     }
-    return encoding.toUint8Array(encoder);
+    return gone;
   }
+}
+
+export function encodeAwarenessItems(items: readonly AwarenessItem[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, items.length);
+  for (const { clientId, clock, state } of items) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import * as Y from "yjs";
 import type { Env } from "../env";
-import { AwarenessRelay } from "./awareness-relay";
+import { AwarenessRelay, encodeAwarenessItems, type AwarenessItem } from "./awareness-relay";
 import {
   answerSyncStep1,
   encodeAwareness,
@@ -32,6 +32,13 @@ export const CLOSE_REVOKED = 4403;
 // An empty update (no structs, no deletions): what a fresh read-only client answers to sync step 1.
 const EMPTY_UPDATE_BYTES = 2;
 
+/** How often everyone gets the active states again: under y-websocket's 30 s timeouts, with margin. */
+export const AWARENESS_REFRESH_MS = 10_000;
+/** How many recently active people each refresh carries; the rest are counted in the room's own state. */
+export const AWARENESS_ACTIVE_LIMIT = 64;
+// The room speaks in awareness too, with one summary state; this id is outside the 32-bit range clients draw from.
+const ROOM_CLIENT_ID = 2 ** 32;
+
 /**
  * One collaborative Yjs document per Durable Object, speaking y-websocket's protocol with the WebSocket
  * Hibernation API, so an idle document costs nothing. Documents, boards and mind maps all extend it.
@@ -43,6 +50,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   protected doc = new Y.Doc();
   private readonly log: UpdateLog;
   private readonly awareness = new AwarenessRelay();
+  // Starts from the clock so that a room woken from hibernation still counts up past what clients saw.
+  private summaryClock = Date.now();
   /** Updates kept as single rows before they are folded into a snapshot. */
   protected compactAfter = 500;
 
@@ -113,8 +122,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false };
     server.serializeAttachment(connection);
     server.send(encodeSyncStep1(this.doc));
-    const everyone = this.awareness.encodeAll();
-    if (everyone) server.send(encodeAwareness(everyone));
+    server.send(this.awarenessRefresh());
+    await this.scheduleAlarm(Date.now() + AWARENESS_REFRESH_MS);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -142,11 +151,9 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
         return;
       case "awareness":
         return this.relayAwareness(ws, connection, message.update);
-      case "queryAwareness": {
-        const everyone = this.awareness.encodeAll();
-        if (everyone) this.send(ws, encodeAwareness(everyone));
+      case "queryAwareness":
+        this.send(ws, this.awarenessRefresh());
         return;
-      }
     }
   }
 
@@ -157,17 +164,45 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   private relayAwareness(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
-    let seen: ReturnType<AwarenessRelay["apply"]>;
+    let result: ReturnType<AwarenessRelay["apply"]>;
     try {
-      seen = this.awareness.apply(update);
+      result = this.awareness.apply(update);
     } catch {
       ws.close(1007, "Malformed awareness update");
       return;
     }
-    const added = seen.filter((s) => !s.removed && !connection.clientIds.includes(s.clientId)).map((s) => s.clientId);
+    const added = result.clientIds.filter((id) => !connection.clientIds.includes(id));
     if (added.length) ws.serializeAttachment({ ...connection, clientIds: [...connection.clientIds, ...added] });
-    // The sender hears its own update too: y-websocket clients reconnect when nothing arrives for 30 s.
-    this.broadcast(encodeAwareness(update));
+    if (result.changed.length) this.broadcast(encodeAwareness(encodeAwarenessItems(result.changed)), ws);
+  }
+
+  /** The active states plus the room's summary ("present": how many are connected), as one frame. */
+  private awarenessRefresh(): Uint8Array {
+    this.summaryClock += 1;
+    const summary: AwarenessItem = {
+      clientId: ROOM_CLIENT_ID,
+      clock: this.summaryClock,
+      state: JSON.stringify({ cumulusRoom: { present: this.ctx.getWebSockets().length } }),
+    };
+    return encodeAwareness(encodeAwarenessItems([summary, ...this.awareness.active(AWARENESS_ACTIVE_LIMIT)]));
+  }
+
+  /** Sets the alarm to `at` unless an earlier one is already due. */
+  protected async scheduleAlarm(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** Subclasses' own timed work (e.g. a debounced save); they call scheduleAlarm to be woken. */
+  protected onAlarm(): void | Promise<void> {}
+
+  override async alarm(): Promise<void> {
+    if (this.ctx.getWebSockets().length > 0) {
+      // Keeps everyone's view of the active people fresh, and keeps idle clients from timing out.
+      this.broadcast(this.awarenessRefresh());
+      await this.scheduleAlarm(Date.now() + AWARENESS_REFRESH_MS);
+    }
+    await this.onAlarm();
   }
 
   override async webSocketClose(ws: WebSocket): Promise<void> {
@@ -180,8 +215,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   private async forget(ws: WebSocket) {
     const connection = ws.deserializeAttachment() as CollabConnection | null;
-    const gone = connection ? this.awareness.remove(connection.clientIds) : undefined;
-    if (gone) this.broadcast(encodeAwareness(gone), ws);
+    const gone = connection ? this.awareness.remove(connection.clientIds) : [];
+    if (gone.length) this.broadcast(encodeAwareness(encodeAwarenessItems(gone)), ws);
     try {
       ws.close(1000, "Closed");
     } catch {
