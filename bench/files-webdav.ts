@@ -1,0 +1,96 @@
+// Cumulus's WebDAV against `rclone serve webdav` (a Go WebDAV server) on this machine, in one run:
+// PROPFIND depth 1 on folders of 1,000 and 10,000 entries, upload and download of a large file, and
+// workerd's memory during the upload. Prints ratios. Run: npx tsx bench/files-webdav.ts [--mb 500]
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { basicAuth, freePort, startServer } from "../test/clients/support/server";
+import { killGroup, median, pool, sampleMemory, spawnQuiet, workerdPid } from "./support";
+
+const sizeMb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 500);
+const counts = [1_000, 10_000];
+
+interface Target {
+  name: string;
+  base: string;
+  auth: string;
+}
+
+async function dav(target: Target, method: string, path: string, init: RequestInit = {}) {
+  const res = await fetch(`${target.base}${path}`, { ...init, method, headers: { Authorization: target.auth, ...(init.headers as Record<string, string>) } });
+  if (res.status >= 400) throw new Error(`${target.name} ${method} ${path}: ${res.status}`);
+  await res.arrayBuffer();
+  return res;
+}
+
+async function timePropfind(target: Target, folder: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const res = await fetch(`${target.base}${folder}/`, { method: "PROPFIND", headers: { Authorization: target.auth, Depth: "1" } });
+    await res.text();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** A body of `mb` MiB produced on the fly, so the bench itself never holds the file. */
+function generatedBody(mb: number): ReadableStream<Uint8Array> {
+  const block = new Uint8Array(1024 * 1024).map((_, i) => (i * 31 + 7) & 0xff);
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent === mb) return controller.close();
+      sent++;
+      controller.enqueue(block);
+    },
+  });
+}
+
+async function measure(target: Target, memoryOf?: number) {
+  const results: Record<string, number> = {};
+  for (const count of counts) {
+    const folder = `/bench-${count}`;
+    await dav(target, "MKCOL", folder);
+    await pool(Array.from({ length: count }, (_, i) => i), 8, (i) => dav(target, "PUT", `${folder}/fichier-${i}.txt`, { body: `contenu ${i}` }).then(() => undefined));
+    results[`propfind ${count} (ms)`] = await timePropfind(target, folder);
+  }
+  const memory = memoryOf ? sampleMemory(memoryOf) : undefined;
+  let start = performance.now();
+  await dav(target, "PUT", "/gros-fichier.bin", { body: generatedBody(sizeMb), duplex: "half" } as RequestInit);
+  results[`upload ${sizeMb} MiB (MiB/s)`] = sizeMb / ((performance.now() - start) / 1000);
+  const mem = memory?.stop();
+  start = performance.now();
+  const res = await fetch(`${target.base}/gros-fichier.bin`, { headers: { Authorization: target.auth } });
+  let bytes = 0;
+  const reader = res.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+  if (bytes !== sizeMb * 1024 * 1024) throw new Error(`${target.name}: downloaded ${bytes} bytes`);
+  results[`download ${sizeMb} MiB (MiB/s)`] = sizeMb / ((performance.now() - start) / 1000);
+  if (mem) {
+    results["workerd RSS before upload (MiB)"] = mem.start;
+    results["workerd RSS peak during upload (MiB)"] = mem.peak;
+  }
+  return results;
+}
+
+const password = "Bench-Cumulus-1!";
+const cumulus = await startServer({ adminPassword: password });
+const rclonePort = await freePort();
+const rclone = spawnQuiet("rclone", ["serve", "webdav", mkdtempSync(join(tmpdir(), "rclone-bench-")), "--addr", `127.0.0.1:${rclonePort}`, "--user", "bench", "--pass", password]);
+await new Promise((r) => setTimeout(r, 1500));
+try {
+  const workerd = workerdPid(process.pid);
+  const ours = await measure({ name: "cumulus", base: `${cumulus.url}/remote.php/dav/files/admin`, auth: basicAuth("admin", password) }, workerd);
+  const peer = await measure({ name: "rclone", base: `http://127.0.0.1:${rclonePort}`, auth: basicAuth("bench", password) });
+  console.log(`\nWebDAV: Cumulus vs rclone serve webdav, same machine, same run (${sizeMb} MiB file)\n`);
+  console.log("metric".padEnd(40), "cumulus".padStart(10), "rclone".padStart(10), "ratio".padStart(8));
+  for (const key of Object.keys(peer)) {
+    const ratio = ours[key]! / peer[key]!;
+    console.log(key.padEnd(40), ours[key]!.toFixed(1).padStart(10), peer[key]!.toFixed(1).padStart(10), ratio.toFixed(2).padStart(8));
+  }
+  for (const key of Object.keys(ours).filter((k) => !(k in peer))) console.log(key.padEnd(40), ours[key]!.toFixed(1).padStart(10));
+} finally {
+  killGroup(rclone);
+  await cumulus.stop();
+}

@@ -1,0 +1,76 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** Resident memory of a process and its children, in MiB, from /proc. */
+export function rssMiB(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+    } catch {
+      // the process ended meanwhile
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** The workerd process serving an instance started from `parent` (npm start → wrangler → workerd). */
+export function workerdPid(parent: number): number | undefined {
+  const out = execFileSync("ps", ["-eo", "pid,ppid,comm"], { encoding: "utf8" });
+  const rows = out.trim().split("\n").slice(1).map((l) => l.trim().split(/\s+/)).map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: comm ?? "" }));
+  const descendants = new Set([parent]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of rows) if (descendants.has(r.ppid) && !descendants.has(r.pid)) (descendants.add(r.pid), (grew = true));
+  }
+  return rows.find((r) => descendants.has(r.pid) && r.comm.startsWith("workerd"))?.pid;
+}
+
+/** Samples a process's memory until stopped; returns the peak and the samples. */
+export function sampleMemory(pid: number, everyMs = 200) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMiB(pid)), everyMs);
+  samples.push(rssMiB(pid));
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(rssMiB(pid));
+      return { start: samples[0]!, peak: Math.max(...samples), samples };
+    },
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs `tasks` with at most `limit` in flight. */
+export async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  }));
+}
+
+export function spawnQuiet(command: string, args: string[]): ChildProcess {
+  return spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+}
+
+export function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // gone
+  }
+}
