@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { authenticate } from "./accounts/authenticate";
+import { activityRoutes } from "./activity/routes";
 import { ensureFirstAdmin } from "./accounts/bootstrap";
 import { adminOrgApi } from "./api/admin-orgs";
 import { appPasswordApi } from "./api/app-passwords";
@@ -51,6 +52,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/account/app-passwords", appPasswordApi);
   app.route("/api/admin/orgs", adminOrgApi);
   app.route("/api/plugins", pluginApi);
+  app.route("/api/activity", activityRoutes);
 
   // Every plugin's routes are mounted; a disabled plugin's answer 404 as if they did not exist.
   for (const plugin of plugins) {

@@ -10,6 +10,7 @@ export const CORE_PREFIXES = [
   "/api/files",
   "/api/shares",
   "/api/plugins",
+  "/api/activity",
   "/ocs",
   "/remote.php",
   "/public.php",

@@ -1,0 +1,59 @@
+import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { activities } from "../../schema/core";
+import { requireAuth } from "../accounts/authenticate";
+import type { AppEnv } from "../http/app-env";
+import { badRequest } from "../http/errors";
+import { jsonBody, queryParams } from "../http/validate";
+import { ACTIVITY_SETTINGS, ACTIVITY_TYPES, type ActivityType } from "./event-types";
+import { readActivitySettings, saveActivitySettings } from "./settings";
+
+const streamQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.coerce.number().int().positive().optional(),
+    fileId: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
+
+const settingIds = ACTIVITY_SETTINGS.map((s) => s.id) as [string, ...string[]];
+const settingsBody = z
+  .object({
+    events: z.array(z.object({ id: z.enum(settingIds), stream: z.boolean(), mail: z.boolean() }).strict()).max(ACTIVITY_SETTINGS.length),
+    mailFrequency: z.enum(["hourly", "daily", "weekly"]),
+    favoritesOnly: z.boolean(),
+    listOwnActions: z.boolean(),
+    mailOwnActions: z.boolean(),
+  })
+  .strict();
+
+/** The current user's activity stream (newest first, paged by id) and their notification settings. */
+export const activityRoutes = new Hono<AppEnv>()
+  .get("/", queryParams(streamQuery), async (c) => {
+    const { user } = requireAuth(c);
+    const { limit, before, fileId } = c.req.valid("query");
+    const settings = await readActivitySettings(c.var.db, user.id);
+    const shown = new Set(settings.events.filter((e) => e.stream).map((e) => e.id));
+    const types = (Object.keys(ACTIVITY_TYPES) as ActivityType[]).filter((t) => shown.has(ACTIVITY_TYPES[t]));
+    if (!types.length) return c.json({ activities: [] });
+    const conditions: SQL[] = [eq(activities.userId, user.id), inArray(activities.type, types)];
+    if (before) conditions.push(lt(activities.id, before));
+    if (fileId) conditions.push(eq(activities.fileId, fileId));
+    if (!settings.listOwnActions) conditions.push(or(ne(activities.actorId, user.id), isNull(activities.actorId))!);
+    const rows = await c.var.db.select().from(activities).where(and(...conditions)).orderBy(desc(activities.id)).limit(limit);
+    return c.json({
+      activities: rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as unknown) : null })),
+    });
+  })
+  .get("/settings", async (c) => c.json({ settings: await readActivitySettings(c.var.db, requireAuth(c).user.id), labels: ACTIVITY_SETTINGS }))
+  .put("/settings", jsonBody(settingsBody), async (c) => {
+    const { user } = requireAuth(c);
+    const body = c.req.valid("json");
+    const current = await readActivitySettings(c.var.db, user.id);
+    const given = new Map(body.events.map((e) => [e.id, e]));
+    if (given.size !== body.events.length) throw badRequest("Each event appears once");
+    const events = current.events.map((e) => given.get(e.id) ?? e) as typeof current.events;
+    await saveActivitySettings(c.var.db, user.id, { ...body, events });
+    return c.json({ settings: await readActivitySettings(c.var.db, user.id) });
+  });
