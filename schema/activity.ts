@@ -50,4 +50,7 @@ export const activityPreferences = sqliteTable("activity_preferences", {
   favoritesOnly: integer("favorites_only", { mode: "boolean" }).notNull(),
   listOwnActions: integer("list_own_actions", { mode: "boolean" }).notNull(),
   mailOwnActions: integer("mail_own_actions", { mode: "boolean" }).notNull(),
+  /** The newest activity already sent in a digest, and when: the next digest starts after it. */
+  lastMailedActivityId: integer("last_mailed_activity_id").notNull().default(0),
+  lastMailedAt: integer("last_mailed_at", { mode: "number" }).notNull().default(0),
 });
