@@ -11,6 +11,9 @@ export interface Env {
   LOGIN_WINDOW_SECONDS?: string;
   SESSION_TTL_SECONDS?: string;
   DEFAULT_QUOTA_BYTES?: string;
+  /** "cloudflare" to send mail through the EMAIL binding (a send_email binding) from MAIL_FROM; otherwise mail goes to the log. */
+  MAIL_SENDER?: string;
+  MAIL_FROM?: string;
   /** Password of the first admin, used only while the instance has no account. */
   ADMIN_PASSWORD?: string;
   /** Plugin Durable Object namespaces are bound under their own names. */

@@ -1,9 +1,19 @@
 import { plugins } from "../plugins";
+import { sendActivityDigests } from "./activity/digest";
 import { createApp } from "./app";
+import { createDb } from "./db/client";
+import type { Env } from "./env";
+import { createMailSender } from "./mail/sender";
 
 const app = createApp(plugins);
 
-export default app;
+export default {
+  fetch: app.fetch,
+  /** The hourly cron (wrangler.toml [triggers]): activity e-mail digests. */
+  scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ctx.waitUntil(sendActivityDigests(createDb(env.DB), createMailSender(env)));
+  },
+} satisfies ExportedHandler<Env>;
 
 // The runtime finds Durable Object classes among the entry module's exports.
 export * from "../plugins/durable-objects";
