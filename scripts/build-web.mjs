@@ -1,4 +1,20 @@
-// Until the Vite app lands, the web shell is the static files in web/public, copied to web/dist.
-import { cpSync, mkdirSync } from "node:fs";
-mkdirSync("web/dist", { recursive: true });
-cpSync("web/public", "web/dist", { recursive: true });
+// Builds the web app (web/) into web/dist, which the Worker serves through its ASSETS binding.
+// The config lives here rather than in a vite.config file so that `npm test`, `npm start` and
+// `npm run deploy` all build it the same way without Vite looking for a config of its own.
+import { build } from "vite";
+
+await build({
+  root: "web",
+  base: "/",
+  configFile: false,
+  logLevel: process.env.CUMULUS_QUIET === "1" ? "warn" : "info",
+  // Preact's automatic JSX runtime, without the Babel-based preset.
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    // The CSP forbids inline scripts and data: scripts; every asset must be a file of its own.
+    assetsInlineLimit: 0,
+  },
+});
