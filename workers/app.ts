@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { authenticate } from "./accounts/authenticate";
 import { activityRoutes } from "./activity/routes";
 import { ensureFirstAdmin } from "./accounts/bootstrap";
+import { accountPasswordApi } from "./api/account-password";
 import { adminOrgApi } from "./api/admin-orgs";
 import { appPasswordApi } from "./api/app-passwords";
 import { authRoutes } from "./api/auth";
@@ -50,6 +51,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/", loginFlowRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/account/app-passwords", appPasswordApi);
+  app.route("/api/account/password", accountPasswordApi);
   app.route("/api/admin/orgs", adminOrgApi);
   app.route("/api/plugins", pluginApi);
   app.route("/api/activity", activityRoutes);

@@ -40,3 +40,7 @@ export const createAppPassword = (name: string) =>
   apiJson<{ id: number; name: string; createdAt: number; token: string }>("/api/account/app-passwords", { method: "POST", json: { name } });
 
 export const revokeAppPassword = (id: number) => apiJson<void>(`/api/account/app-passwords/${id}`, { method: "DELETE" });
+
+/** The browser's own password change: the current password is checked by the server. */
+export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
+  apiJson<void>("/api/account/password", { method: "PUT", json: { currentPassword, newPassword } });

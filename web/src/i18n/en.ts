@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   "settings.saved": "Saved",
   "settings.languageTitle": "Language",
   "password.title": "Password",
+  "password.current": "Current password",
   "password.new": "New password",
   "password.confirm": "Confirm the new password",
   "password.mismatch": "The two passwords are not the same.",

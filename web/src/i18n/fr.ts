@@ -83,6 +83,7 @@ export const fr = {
   "settings.saved": "Enregistré",
   "settings.languageTitle": "Langue",
   "password.title": "Mot de passe",
+  "password.current": "Mot de passe actuel",
   "password.new": "Nouveau mot de passe",
   "password.confirm": "Confirmer le nouveau mot de passe",
   "password.mismatch": "Les deux mots de passe ne sont pas identiques.",

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { editUser } from "../../api/account";
+import { changeOwnPassword } from "../../api/account";
 import { fetchPasswordPolicy, type PasswordPolicy } from "../../api/auth";
 import { t } from "../../i18n";
 import { me } from "../../state/session";
@@ -9,6 +9,7 @@ import { useAction } from "../../ui/use-action";
 
 export function PasswordForm() {
   const [policy, setPolicy] = useState<PasswordPolicy | null>(null);
+  const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const action = useAction();
@@ -17,12 +18,12 @@ export function PasswordForm() {
   }, []);
 
   const mismatch = confirmation !== "" && confirmation !== password;
-  const acceptable = policy !== null && meetsPolicy(policy, password) && confirmation === password;
+  const acceptable = current !== "" && policy !== null && meetsPolicy(policy, password) && confirmation === password;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const user = me.value;
-    if (!user || !acceptable) return;
-    if (await action.run(() => editUser(user.id, "password", password), t("password.changed"))) {
+    if (!me.value || !acceptable) return;
+    if (await action.run(() => changeOwnPassword(current, password), t("password.changed"))) {
+      setCurrent("");
       setPassword("");
       setConfirmation("");
     }
@@ -31,6 +32,15 @@ export function PasswordForm() {
   return (
     <form class="field-form" onSubmit={submit}>
       <h2>{t("password.title")}</h2>
+      <label for="current-password">{t("password.current")}</label>
+      <input
+        id="current-password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onInput={(e) => setCurrent(e.currentTarget.value)}
+      />
       <label for="new-password">{t("password.new")}</label>
       <input
         id="new-password"
