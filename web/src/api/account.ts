@@ -43,4 +43,4 @@ export const revokeAppPassword = (id: number) => apiJson<void>(`/api/account/app
 
 /** The browser's own password change: the current password is checked by the server. */
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
-  apiJson<void>("/api/account/password", { method: "PUT", json: { currentPassword, newPassword } });
+  apiJson<void>("/api/account/password", { method: "PUT", json: { currentPassword, newPassword }, expect401: true });
