@@ -1,7 +1,94 @@
-import { CollabRoom } from "../../workers/collab/room";
+import * as Y from "yjs";
+import { CollabRoom, type CollabConnection } from "../../workers/collab/room";
+import type { Env } from "../../workers/env";
+import type { DocumentFiles } from "./document-files";
+import { markdownOf, mergeMarkdown } from "./markdown/ydoc";
+
+/** How long typing may go on before the Markdown file is rewritten; and again when the last editor leaves. */
+export const WRITE_BACK_DELAY_MS = 5_000;
+
+/** Set by the plugin at start-up: the room is built by the runtime, so its file access is injected, not imported. */
+let filesFor: ((env: Env) => DocumentFiles) | undefined;
+export function provideDocumentFiles(factory: (env: Env) => DocumentFiles) {
+  filesFor = factory;
+}
 
 /**
- * One meeting minute, one room: keyed by the file id. The Markdown write-back and the import of
- * outside changes hang off CollabRoom's hooks.
+ * One document, one room, keyed `docs:<fileId>`. The Yjs state lives in the room's SQLite and beside
+ * the file in R2; the file itself keeps Markdown, rewritten after a pause in typing and when the last
+ * editor leaves, so that sync clients and search see the text.
  */
-export class DocsRoom extends CollabRoom {}
+export class DocsRoom extends CollabRoom {
+  private lastEditor: string | undefined;
+
+  private async fileId(): Promise<number | undefined> {
+    const key = await this.roomKey();
+    const id = Number(key?.replace(/^docs:/, ""));
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  }
+
+  private files(): DocumentFiles | undefined {
+    return filesFor?.(this.env);
+  }
+
+  /** A brand-new room starts from the file's Markdown. */
+  protected override async onLoad(doc: Y.Doc): Promise<void> {
+    if (doc.getXmlFragment("default").length > 0) return;
+    const fileId = await this.fileId();
+    const file = fileId ? await this.files()?.read(fileId) : null;
+    if (file?.text) mergeMarkdown(doc, file.text, "file");
+    if (file) await this.ctx.storage.put("lastWrittenEtag", file.etag);
+  }
+
+  protected override async onChange(origin: unknown): Promise<void> {
+    if (origin === "file" || origin === "external") return;
+    if (origin && typeof origin === "object" && "deserializeAttachment" in origin) {
+      this.lastEditor = ((origin as WebSocket).deserializeAttachment() as CollabConnection).userId;
+    }
+    // One durable flag per burst of typing, so a room woken by its alarm still knows it owes a write.
+    if (!(await this.ctx.storage.get<boolean>("dirty"))) {
+      await this.ctx.storage.put({ dirty: true, lastEditor: this.lastEditor });
+      await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
+    }
+  }
+
+  protected override async onAlarm(): Promise<void> {
+    await this.writeBack();
+  }
+
+  protected override async onLastDisconnect(): Promise<void> {
+    await this.writeBack();
+  }
+
+  /** Writes the Markdown back as a new file version if it changed; saves the Yjs state beside it. */
+  async writeBack(): Promise<boolean> {
+    await this.ensureLoaded();
+    if (!(await this.ctx.storage.get<boolean>("dirty"))) return false;
+    const fileId = await this.fileId();
+    const files = this.files();
+    if (!fileId || !files) return false;
+    const markdown = markdownOf(this.doc);
+    const actor = this.lastEditor ?? (await this.ctx.storage.get<string>("lastEditor")) ?? "system";
+    const { etag } = await files.writeVersion(fileId, markdown, actor);
+    await this.env.FILES.put(yjsStateKey(fileId), Y.encodeStateAsUpdate(this.doc));
+    await this.ctx.storage.put({ dirty: false, lastWrittenEtag: etag });
+    return true;
+  }
+
+  /**
+   * A sync client (or anyone) saved the file: merge its Markdown into the live document as a diff.
+   * Our own write-backs come back through the same hook and are recognised by their ETag.
+   */
+  async mergeExternal(text: string, etag: string): Promise<boolean> {
+    await this.ensureLoaded();
+    if ((await this.ctx.storage.get<string>("lastWrittenEtag")) === etag) return false;
+    mergeMarkdown(this.doc, text, "external");
+    await this.ctx.storage.put("lastWrittenEtag", etag);
+    return true;
+  }
+}
+
+/** Where a document's Yjs state is kept beside its file, so authorship and history survive the room. */
+export function yjsStateKey(fileId: number): string {
+  return `docs/yjs-state/${fileId}`;
+}

@@ -58,8 +58,18 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   constructor(ctx: DurableObjectState, env: E) {
     super(ctx, env);
     this.log = new UpdateLog(ctx.storage.sql, ctx.storage);
-    // Runs again after every hibernation: the document is rebuilt from SQLite before any message is handled.
-    void ctx.blockConcurrencyWhile(() => this.loadDocument());
+  }
+
+  private loaded: Promise<void> | undefined;
+
+  /**
+   * Rebuilds the document from SQLite (again after every hibernation) before anything touches it.
+   * Lazy rather than in the constructor: a new room learns its key from its first connection, and
+   * onLoad may need it to seed the document.
+   */
+  protected ensureLoaded(): Promise<void> {
+    this.loaded ??= this.ctx.blockConcurrencyWhile(() => this.loadDocument());
+    return this.loaded;
   }
 
   /** The room's key (e.g. the file id), stored at first connection so that hooks can use it after hibernation. */
@@ -103,7 +113,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   /** Folds stored updates into one snapshot now (also done automatically every `compactAfter` updates). */
-  compact(): void {
+  async compact(): Promise<void> {
+    await this.ensureLoaded();
     this.log.compact(this.doc);
   }
 
@@ -116,6 +127,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     if (!userId || (access !== "read" && access !== "write")) return new Response("Missing identity", { status: 400 });
     const room = request.headers.get(COLLAB_ROOM_HEADER);
     if (room && (await this.roomKey()) !== room) await this.ctx.storage.put("roomKey", room);
+    await this.ensureLoaded();
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [`user:${userId}`]);
@@ -129,6 +141,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   override async webSocketMessage(ws: WebSocket, data: ArrayBuffer | string): Promise<void> {
     if (typeof data === "string") return; // the protocol is binary; text frames carry nothing for us
+    await this.ensureLoaded();
     let message: ReturnType<typeof readMessage>;
     try {
       message = readMessage(new Uint8Array(data));
@@ -197,6 +210,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   protected onAlarm(): void | Promise<void> {}
 
   override async alarm(): Promise<void> {
+    await this.ensureLoaded();
     if (this.ctx.getWebSockets().length > 0) {
       // Keeps everyone's view of the active people fresh, and keeps idle clients from timing out.
       this.broadcast(this.awarenessRefresh());
