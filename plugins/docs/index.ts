@@ -1,4 +1,5 @@
 import { definePlugin } from "../../workers/plugin/define";
+import { docsHooks } from "./hooks";
 import { DocsRoom } from "./room";
 
 /** Collaborative documents: Markdown files co-edited live, with no cap on editors. */
@@ -7,6 +8,7 @@ export const docs = definePlugin({
   name: "Documents",
   version: "0.1.0",
   durableObjects: [{ binding: "DOCS_ROOM", className: "DocsRoom", class: DocsRoom }],
+  hooks: docsHooks,
   fileTypes: [
     {
       extensions: ["md"],

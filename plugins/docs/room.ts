@@ -12,6 +12,7 @@ let filesFor: ((env: Env) => DocumentFiles) | undefined;
 export function provideDocumentFiles(factory: (env: Env) => DocumentFiles) {
   filesFor = factory;
 }
+export const documentFilesFor = (env: Env): DocumentFiles | undefined => filesFor?.(env);
 
 /**
  * One document, one room, keyed `docs:<fileId>`. The Yjs state lives in the room's SQLite and beside
@@ -28,7 +29,7 @@ export class DocsRoom extends CollabRoom {
   }
 
   private files(): DocumentFiles | undefined {
-    return filesFor?.(this.env);
+    return documentFilesFor(this.env);
   }
 
   /** A brand-new room starts from the file's Markdown. */

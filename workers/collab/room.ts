@@ -48,7 +48,7 @@ const ROOM_CLIENT_ID = 2 ** 32;
  */
 export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   protected doc = new Y.Doc();
-  private readonly log: UpdateLog;
+  private log: UpdateLog;
   private readonly awareness = new AwarenessRelay();
   // Starts from the clock so that a room woken from hibernation still counts up past what clients saw.
   private summaryClock = Date.now();
@@ -244,6 +244,15 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     const sockets = this.ctx.getWebSockets(`user:${userId}`);
     for (const ws of sockets) ws.close(CLOSE_REVOKED, reason);
     return sockets.length;
+  }
+
+  /** Ends every session (the document was deleted) and forgets the stored state. */
+  async close(reason: string): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE_REVOKED, reason);
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.log = new UpdateLog(this.ctx.storage.sql, this.ctx.storage); // its tables went with the rest
+    this.loaded = undefined;
   }
 
   /** Lowers or raises a connected user's rights without reconnecting them. */

@@ -56,3 +56,14 @@ describe("documents room and its Markdown file", () => {
     hugo.close();
   });
 });
+
+describe("documents room when its file goes away", () => {
+  it("closes every session and forgets the document", async () => {
+    await env.FILES.put(key(7), "Brouillon\n");
+    const lea = await open(7, "lea");
+    await until(() => markdownOf(lea.doc) === "Brouillon\n", "initial content");
+    await rooms().get(rooms().idFromName("docs:7")).close("The document was deleted");
+    await until(() => lea.closed !== undefined, "close");
+    expect(lea.closed!.code).toBe(4403);
+  });
+});
