@@ -2,3 +2,4 @@
 export * from "./accounts";
 export * from "./activity";
 export * from "./auth";
+export * from "./files";
