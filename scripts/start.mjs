@@ -3,7 +3,9 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { startFrontDoor } from "./front-door.mjs";
 import { wranglerBin, wranglerEnv } from "./wrangler-env.mjs";
 
 const stateDir = resolve(process.env.STATE_DIR || ".wrangler/state");
@@ -54,7 +56,14 @@ execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
 log(`applying migrations in ${stateDir}`);
 wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]);
 
-const devArgs = ["dev", "--ip", host, "--port", port, "--persist-to", stateDir, "--show-interactive-dev-session=false", "--log-level", quiet ? "error" : "info"];
+// workerd listens on a private port; the front door (scripts/front-door.mjs) serves HOST:PORT.
+const innerPort = await new Promise((resolve) => {
+  const probe = createServer().listen(0, "127.0.0.1", () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(String(free)));
+  });
+});
+const devArgs = ["dev", "--ip", "127.0.0.1", "--port", innerPort, "--persist-to", stateDir, "--show-interactive-dev-session=false", "--log-level", quiet ? "error" : "info"];
 let generated;
 if (instanceIsEmpty()) {
   const password = process.env.ADMIN_PASSWORD || (generated = generatePassword());
@@ -66,7 +75,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(
 child.on("exit", (code) => process.exit(code ?? 0));
 
 const url = `http://${host}:${port}`;
-await waitUntilReady(url, child);
+await waitUntilReady(`http://127.0.0.1:${innerPort}`, child);
+await startFrontDoor({ host, port, targetPort: innerPort });
 // The first request creates the admin account from ADMIN_PASSWORD; make it now rather than on a visitor's click.
 await fetch(`${url}/status.php`);
 if (generated) {

@@ -17,6 +17,7 @@ import { ocsRoutes } from "./ocs/routes";
 import type { PluginDefinition } from "./plugin/define";
 import { createRegistry, type PluginRegistry } from "./plugin/registry";
 import { statusRoutes } from "./status";
+import { webdavRoutes } from "./webdav/routes";
 
 const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|status\.php)(\/|$)/;
 
@@ -49,6 +50,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/ocs/v1.php", ocsRoutes);
   app.route("/ocs/v2.php", ocsRoutes);
   app.route("/", loginFlowRoutes);
+  app.route("/", webdavRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/account/app-passwords", appPasswordApi);
   app.route("/api/account/password", accountPasswordApi);

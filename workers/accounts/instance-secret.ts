@@ -26,3 +26,17 @@ async function loadOrCreate(db: Db, purpose: string): Promise<CryptoKey> {
   const row = await db.query.instanceSecrets.findFirst({ where: eq(instanceSecrets.name, purpose) });
   return crypto.subtle.importKey("raw", new TextEncoder().encode(row!.value), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
 }
+
+let instanceIdPromise: Promise<string> | undefined;
+
+/** Nextcloud's instance id ("oc" + 10 letters or digits), which suffixes every `oc:id`; made once per instance. */
+export function instanceId(db: Db): Promise<string> {
+  instanceIdPromise ??= (async () => {
+    await db.insert(instanceSecrets).values({ name: "instance-id", value: `oc${randomToken(10).toLowerCase()}` }).onConflictDoNothing();
+    return (await db.query.instanceSecrets.findFirst({ where: eq(instanceSecrets.name, "instance-id") }))!.value;
+  })().catch((error) => {
+    instanceIdPromise = undefined;
+    throw error;
+  });
+  return instanceIdPromise;
+}

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { requireAuth } from "../accounts/authenticate";
 import { nextcloudUserData } from "../accounts/user-data";
-import { storageUsedBy } from "../files/usage";
+import { storageUsedBy } from "../storage/quota";
 import type { AppEnv } from "../http/app-env";
 import { ocsOk } from "./envelope";
 

@@ -21,7 +21,7 @@ import { nextcloudUserData } from "../accounts/user-data";
 import { addToGroup, orgOfGroups, removeFromGroup, setSubadmin } from "../accounts/memberships";
 import { createUser, existingGroupIds, findUser, subadminGroupIds, type User } from "../accounts/users";
 import type { Db } from "../db/client";
-import { storageUsedBy } from "../files/usage";
+import { storageUsedBy } from "../storage/quota";
 import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
 import { OcsError, ocsOk } from "./envelope";

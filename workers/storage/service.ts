@@ -1,0 +1,206 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { deadProperties, fileNodes } from "../../schema/core";
+import type { Db } from "../db/client";
+import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
+import { newEtag, propagateStatement } from "./etag";
+import { describeNode, emitFileEvent, type EventContext } from "./events";
+import { FOLDER_MIME, mimeOf } from "./mime";
+import { assertValidName } from "./names";
+import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
+import { storeBlob } from "./upload";
+
+export interface WriteRequest {
+  parent: FileNode;
+  name: string;
+  body: ReadableStream<Uint8Array> | null;
+  length: number;
+  mtime?: number;
+  expectedSha1?: string;
+}
+
+export interface FileServiceOptions extends EventContext {
+  bucket: R2Bucket;
+  /** Bytes a tree's owner may still use, or null for no limit. */
+  spaceLeft: (ownerId: string) => Promise<number | null>;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+export const insufficientStorage = () => new ApiError(507, "insufficient_storage", "Not enough storage left for this upload");
+
+/**
+ * The one file service: WebDAV, the REST API and plugins all change the tree through it, so ETags,
+ * sizes, quota, activity and plugin hooks are the same whichever door a change came through.
+ */
+export class FileService {
+  constructor(private readonly o: FileServiceOptions) {}
+
+  get db(): Db {
+    return this.o.db;
+  }
+
+  list(folder: FileNode): Promise<FileNode[]> {
+    return children(this.o.db, folder.id);
+  }
+
+  async createFolder(parent: FileNode, name: string, mtime = now()): Promise<FileNode> {
+    assertValidName(name);
+    if (!parent.isFolder) throw conflict("The parent is not a folder");
+    if (await childNamed(this.o.db, parent.id, name)) throw new ApiError(405, "exists", "Something with this name already exists");
+    const [node] = await this.o.db.batch([
+      this.o.db.insert(fileNodes).values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: true, mime: FOLDER_MIME, etag: newEtag(), mtime }).returning(),
+      propagateStatement(this.o.db, parent.id, 0),
+    ]);
+    await emitFileEvent(this.o, "fileCreated", node[0]!, {});
+    return node[0]!;
+  }
+
+  /**
+   * Stores new content for `parent/name`. The bytes go to a new R2 object first; only then does one
+   * D1 batch point the node at them, so a failed upload leaves the previous content untouched, and
+   * two concurrent uploads leave one complete file.
+   */
+  async write(request: WriteRequest): Promise<{ node: FileNode; created: boolean }> {
+    const { parent, name } = request;
+    assertValidName(name);
+    if (!parent.isFolder) throw conflict("The parent is not a folder");
+    const before = await childNamed(this.o.db, parent.id, name);
+    if (before?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
+    const left = await this.o.spaceLeft(parent.ownerId);
+    if (left !== null && request.length - (before?.size ?? 0) > left) throw insufficientStorage();
+
+    const blob = await storeBlob(this.o.bucket, request.body, request.length, mimeOf(name));
+    if (request.expectedSha1 && request.expectedSha1 !== blob.sha1) {
+      await this.o.bucket.delete(blob.key);
+      throw badRequest("The computed checksum does not match the one received from the client", "checksum_mismatch");
+    }
+    const mtime = request.mtime ?? now();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await childNamed(this.o.db, parent.id, name);
+      const result = current ? await this.replaceContent(current, blob, mtime) : await this.insertFile(parent, name, blob, mtime);
+      if (!result) continue; // someone else changed it meanwhile: look again
+      if (current?.blobKey) await this.o.bucket.delete(current.blobKey);
+      if (current) await emitFileEvent(this.o, "fileChanged", result, { previousEtag: current.etag });
+      else await emitFileEvent(this.o, "fileCreated", result, {});
+      return { node: result, created: !current };
+    }
+    await this.o.bucket.delete(blob.key);
+    throw conflict("The file kept changing during the upload; try again");
+  }
+
+  private async insertFile(parent: FileNode, name: string, blob: { key: string; size: number; sha1: string }, mtime: number) {
+    try {
+      const [rows] = await this.o.db.batch([
+        this.o.db
+          .insert(fileNodes)
+          .values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: false, size: blob.size, mime: mimeOf(name), etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key })
+          .returning(),
+        propagateStatement(this.o.db, parent.id, blob.size),
+      ]);
+      return rows[0];
+    } catch (error) {
+      if (String(error).includes("UNIQUE")) return undefined;
+      throw error;
+    }
+  }
+
+  /** Compare-and-swap on the blob key: the update only lands if nobody replaced the content since we read it. */
+  private async replaceContent(current: FileNode, blob: { key: string; size: number; sha1: string }, mtime: number) {
+    const [rows] = await this.o.db.batch([
+      this.o.db
+        .update(fileNodes)
+        .set({ size: blob.size, etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key })
+        .where(and(eq(fileNodes.id, current.id), current.blobKey ? eq(fileNodes.blobKey, current.blobKey) : isNull(fileNodes.blobKey)))
+        .returning(),
+      // Applied only when the swap above happened: by then the node points at the new blob.
+      propagateStatement(this.o.db, current.parentId!, blob.size - current.size, sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${current.id} AND blob_key = ${blob.key})`),
+    ]);
+    return rows[0];
+  }
+
+  /** Sets a node's modification time (PROPPATCH of getlastmodified, X-OC-Mtime on MOVE of a chunked upload). */
+  async touch(node: FileNode, mtime: number): Promise<void> {
+    await this.o.db.update(fileNodes).set({ mtime }).where(eq(fileNodes.id, node.id));
+  }
+
+  async read(node: FileNode, range?: R2Range): Promise<R2ObjectBody | null> {
+    if (node.isFolder || !node.blobKey) return null;
+    return this.o.bucket.get(node.blobKey, range ? { range } : undefined);
+  }
+
+  /** Deletes a node and its subtree, then reclaims their bytes. */
+  async remove(node: FileNode): Promise<void> {
+    if (node.parentId === null) throw forbidden("The root folder cannot be deleted");
+    const described = await describeNode(this.o.db, node);
+    const blobs = await blobsUnder(this.o.db, node);
+    await this.o.db.batch([propagateStatement(this.o.db, node.parentId, -node.size), this.o.db.delete(fileNodes).where(eq(fileNodes.id, node.id))]);
+    for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
+    await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+  }
+
+  /** Renames and moves change metadata only; bytes stay where they are. */
+  async move(node: FileNode, target: FileNode, name: string, overwrite: boolean): Promise<{ node: FileNode; replaced: boolean }> {
+    assertValidName(name);
+    if (node.parentId === null) throw forbidden("The root folder cannot be moved");
+    if (!target.isFolder) throw conflict("The destination's parent is not a folder");
+    if (node.isFolder && (await isWithin(this.o.db, target, node))) throw forbidden("A folder cannot be moved into itself");
+    const fromPath = (await describeNode(this.o.db, node)).path;
+    const existing = await childNamed(this.o.db, target.id, name);
+    if (existing?.id === node.id) return { node, replaced: false };
+    if (existing && !overwrite) throw new ApiError(412, "exists", "The destination exists and Overwrite is F");
+    if (existing) await this.remove(existing);
+    if (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId) {
+      const left = await this.o.spaceLeft(target.ownerId);
+      if (left !== null && node.size > left) throw insufficientStorage();
+    }
+    const [, , rows] = await this.o.db.batch([
+      propagateStatement(this.o.db, node.parentId, -node.size),
+      propagateStatement(this.o.db, target.id, node.size),
+      this.o.db.update(fileNodes).set({ parentId: target.id, name, etag: newEtag(), ownerId: target.ownerId, spaceId: target.spaceId }).where(eq(fileNodes.id, node.id)).returning(),
+    ]);
+    if (node.isFolder && (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId)) await this.reownSubtree(node.id, target.ownerId, target.spaceId);
+    const moved = rows[0]!;
+    await emitFileEvent(this.o, "fileMoved", moved, { fromPath });
+    return { node: moved, replaced: Boolean(existing) };
+  }
+
+  private async reownSubtree(id: number, ownerId: string, spaceId: string | null) {
+    await this.o.db
+      .update(fileNodes)
+      .set({ ownerId, spaceId })
+      .where(sql`${fileNodes.id} IN (WITH RECURSIVE sub(id) AS (SELECT ${id} UNION ALL SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub)`);
+  }
+
+  /** Copies a node (a folder with its contents when `deep`), with its dead properties. */
+  async copy(node: FileNode, target: FileNode, name: string, overwrite: boolean, deep = true): Promise<{ node: FileNode; replaced: boolean }> {
+    assertValidName(name);
+    if (!target.isFolder) throw conflict("The destination's parent is not a folder");
+    if (node.isFolder && deep && (await isWithin(this.o.db, target, node))) throw forbidden("A folder cannot be copied into itself");
+    const existing = await childNamed(this.o.db, target.id, name);
+    if (existing?.id === node.id) throw forbidden("Source and destination are the same");
+    if (existing && !overwrite) throw new ApiError(412, "exists", "The destination exists and Overwrite is F");
+    const left = await this.o.spaceLeft(target.ownerId);
+    if (left !== null && node.size - (existing?.size ?? 0) > left) throw insufficientStorage();
+    if (existing) await this.remove(existing);
+    const copy = await this.copyInto(node, target, name, deep);
+    return { node: copy, replaced: Boolean(existing) };
+  }
+
+  private async copyInto(node: FileNode, target: FileNode, name: string, deep: boolean): Promise<FileNode> {
+    let copy: FileNode;
+    if (node.isFolder) {
+      copy = await this.createFolder(target, name, node.mtime);
+      if (deep) for (const child of await children(this.o.db, node.id)) await this.copyInto(child, copy, child.name, true);
+    } else {
+      const source = await this.read(node);
+      copy = (await this.write({ parent: target, name, body: source?.body ?? null, length: source ? node.size : 0, mtime: node.mtime })).node;
+    }
+    const props = await this.o.db.select().from(deadProperties).where(eq(deadProperties.nodeId, node.id));
+    if (props.length) await this.o.db.insert(deadProperties).values(props.map((p) => ({ ...p, nodeId: copy.id })));
+    return (await nodeById(this.o.db, copy.id))!;
+  }
+}
+
+export function assertFound<T>(value: T | undefined | null, message = "Not found"): T {
+  if (value === undefined || value === null) throw notFound(message);
+  return value;
+}

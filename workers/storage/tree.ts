@@ -1,0 +1,81 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { fileNodes } from "../../schema/core";
+import type { Db } from "../db/client";
+import { newEtag } from "./etag";
+import { FOLDER_MIME } from "./mime";
+
+export type FileNode = typeof fileNodes.$inferSelect;
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A user's personal root folder, made on first use. */
+export async function personalRoot(db: Db, userId: string): Promise<FileNode> {
+  const where = and(eq(fileNodes.ownerId, userId), isNull(fileNodes.parentId), isNull(fileNodes.spaceId));
+  const found = await db.query.fileNodes.findFirst({ where });
+  if (found) return found;
+  await db
+    .insert(fileNodes)
+    .values({ ownerId: userId, parentId: null, name: "", isFolder: true, mime: FOLDER_MIME, etag: newEtag(), mtime: now() })
+    .onConflictDoNothing();
+  return (await db.query.fileNodes.findFirst({ where }))!;
+}
+
+export async function nodeById(db: Db, id: number): Promise<FileNode | undefined> {
+  return db.query.fileNodes.findFirst({ where: eq(fileNodes.id, id) });
+}
+
+export async function childNamed(db: Db, parentId: number, name: string): Promise<FileNode | undefined> {
+  return db.query.fileNodes.findFirst({ where: and(eq(fileNodes.parentId, parentId), eq(fileNodes.name, name)) });
+}
+
+export async function children(db: Db, parentId: number): Promise<FileNode[]> {
+  return db.select().from(fileNodes).where(eq(fileNodes.parentId, parentId)).orderBy(asc(fileNodes.name));
+}
+
+/** Walks `names` down from `root`; returns the node, or the deepest existing folder and what is missing. */
+export async function walk(db: Db, root: FileNode, names: string[]): Promise<{ node?: FileNode; parent?: FileNode; missing: number }> {
+  let current = root;
+  for (let i = 0; i < names.length; i++) {
+    if (!current.isFolder) return { missing: names.length - i };
+    const next = await childNamed(db, current.id, names[i]!);
+    if (!next) return { parent: i === names.length - 1 ? current : undefined, missing: names.length - i };
+    current = next;
+  }
+  return { node: current, missing: 0 };
+}
+
+/** The node's path below its tree's root, as names (empty for the root). */
+export async function namesOf(db: Db, node: FileNode): Promise<string[]> {
+  const rows = await db.all<{ name: string; depth: number }>(sql`
+    WITH RECURSIVE chain(id, parent_id, name, depth) AS (
+      SELECT id, parent_id, name, 0 FROM file_nodes WHERE id = ${node.id}
+      UNION ALL
+      SELECT n.id, n.parent_id, n.name, chain.depth + 1 FROM file_nodes n JOIN chain ON n.id = chain.parent_id
+    )
+    SELECT name, depth FROM chain WHERE parent_id IS NOT NULL ORDER BY depth DESC`);
+  return rows.map((r) => r.name);
+}
+
+/** True when `candidate` is `ancestor` or lies below it. */
+export async function isWithin(db: Db, candidate: FileNode, ancestor: FileNode): Promise<boolean> {
+  const rows = await db.all<{ id: number }>(sql`
+    WITH RECURSIVE chain(id) AS (
+      SELECT ${candidate.id}
+      UNION ALL
+      SELECT n.parent_id FROM file_nodes n JOIN chain ON n.id = chain.id WHERE n.parent_id IS NOT NULL
+    )
+    SELECT id FROM chain WHERE id = ${ancestor.id}`);
+  return rows.length > 0;
+}
+
+/** Every file (not folder) in a subtree, with its blob key: what a delete must reclaim from R2. */
+export async function blobsUnder(db: Db, node: FileNode): Promise<string[]> {
+  const rows = await db.all<{ blob_key: string | null }>(sql`
+    WITH RECURSIVE sub(id) AS (
+      SELECT ${node.id}
+      UNION ALL
+      SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id
+    )
+    SELECT blob_key FROM file_nodes WHERE id IN (SELECT id FROM sub) AND blob_key IS NOT NULL`);
+  return rows.map((r) => r.blob_key!).filter(Boolean);
+}

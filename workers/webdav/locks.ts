@@ -1,0 +1,68 @@
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { davLocks } from "../../schema/core";
+import type { Db } from "../db/client";
+import type { FileNode } from "../storage/tree";
+import { escapeXml } from "./xml";
+
+export type DavLock = typeof davLocks.$inferSelect;
+
+export const MAX_LOCK_SECONDS = 3600;
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Locks on the node itself, and depth-infinity locks on any ancestor: everything that covers it. */
+export async function locksCovering(db: Db, node: FileNode): Promise<DavLock[]> {
+  await db.delete(davLocks).where(lt(davLocks.expiresAt, now()));
+  const ancestors = await db.all<{ id: number }>(sql`
+    WITH RECURSIVE chain(id) AS (
+      SELECT parent_id FROM file_nodes WHERE id = ${node.id} AND parent_id IS NOT NULL
+      UNION ALL
+      SELECT n.parent_id FROM file_nodes n JOIN chain ON n.id = chain.id WHERE n.parent_id IS NOT NULL
+    )
+    SELECT id FROM chain`);
+  const onNode = await db.select().from(davLocks).where(and(eq(davLocks.nodeId, node.id), gt(davLocks.expiresAt, now())));
+  const ids = ancestors.map((a) => a.id);
+  const deep = ids.length ? await db.select().from(davLocks).where(and(inArray(davLocks.nodeId, ids), eq(davLocks.deep, true), gt(davLocks.expiresAt, now()))) : [];
+  return [...onNode, ...deep];
+}
+
+/** Locks held anywhere inside a folder (they stop the folder from being moved or deleted without their tokens). */
+export async function locksInside(db: Db, folder: FileNode): Promise<DavLock[]> {
+  return db.all<DavLock>(sql`
+    WITH RECURSIVE sub(id) AS (SELECT ${folder.id} UNION ALL SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id)
+    SELECT token, node_id AS nodeId, user_id AS userId, exclusive, deep, owner_xml AS ownerXml, timeout_seconds AS timeoutSeconds, expires_at AS expiresAt
+    FROM dav_locks WHERE node_id IN (SELECT id FROM sub) AND expires_at > ${now()}`);
+}
+
+export function parseTimeout(header: string | undefined): number {
+  for (const part of (header ?? "").split(",").map((p) => p.trim())) {
+    if (/^infinite$/i.test(part)) return MAX_LOCK_SECONDS;
+    const match = /^Second-(\d+)$/i.exec(part);
+    if (match) return Math.max(1, Math.min(MAX_LOCK_SECONDS, Number(match[1])));
+  }
+  return MAX_LOCK_SECONDS;
+}
+
+export async function createLock(db: Db, lock: Omit<DavLock, "token" | "expiresAt">): Promise<DavLock> {
+  const row = { ...lock, token: `opaquelocktoken:${crypto.randomUUID()}`, expiresAt: now() + lock.timeoutSeconds };
+  await db.insert(davLocks).values(row);
+  return row;
+}
+
+export async function refreshLock(db: Db, lock: DavLock, timeoutSeconds: number): Promise<DavLock> {
+  const refreshed = { ...lock, timeoutSeconds, expiresAt: now() + timeoutSeconds };
+  await db.update(davLocks).set({ timeoutSeconds, expiresAt: refreshed.expiresAt }).where(eq(davLocks.token, lock.token));
+  return refreshed;
+}
+
+export async function removeLock(db: Db, token: string): Promise<void> {
+  await db.delete(davLocks).where(eq(davLocks.token, token));
+}
+
+export function activeLockXml(lock: DavLock, rootHref: string): string {
+  return (
+    `<d:activelock><d:locktype><d:write/></d:locktype><d:lockscope>${lock.exclusive ? "<d:exclusive/>" : "<d:shared/>"}</d:lockscope>` +
+    `<d:depth>${lock.deep ? "infinity" : "0"}</d:depth>${lock.ownerXml ? `<d:owner>${lock.ownerXml}</d:owner>` : ""}` +
+    `<d:timeout>Second-${Math.max(0, lock.expiresAt - now())}</d:timeout><d:locktoken><d:href>${escapeXml(lock.token)}</d:href></d:locktoken>` +
+    `<d:lockroot><d:href>${escapeXml(rootHref)}</d:href></d:lockroot></d:activelock>`
+  );
+}
