@@ -13,7 +13,7 @@ function roomOf(env: Env, fileId: number) {
 export const docsHooks: HookHandlers = {
   async fileChanged({ env, node }) {
     if (!isMarkdown(node.name)) return;
-    const file = await documentFilesFor(env)?.read(node.id);
+    const file = await documentFilesFor(env).read(node.id);
     if (file) await roomOf(env, node.id).mergeExternal(file.text, file.etag);
   },
   async fileDeleted({ env, node }) {

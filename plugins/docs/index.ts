@@ -1,6 +1,7 @@
 import { definePlugin } from "../../workers/plugin/define";
 import { docsHooks } from "./hooks";
 import { DocsRoom } from "./room";
+import { collabSocket, collabTokens } from "./routes";
 
 /** Collaborative documents: Markdown files co-edited live, with no cap on editors. */
 export const docs = definePlugin({
@@ -9,6 +10,10 @@ export const docs = definePlugin({
   version: "0.1.0",
   durableObjects: [{ binding: "DOCS_ROOM", className: "DocsRoom", class: DocsRoom }],
   hooks: docsHooks,
+  routes: [
+    { path: "/collab", app: collabSocket },
+    { path: "/api/collab", app: collabTokens },
+  ],
   fileTypes: [
     {
       extensions: ["md"],

@@ -1,18 +1,15 @@
 import * as Y from "yjs";
 import { CollabRoom, type CollabConnection } from "../../workers/collab/room";
 import type { Env } from "../../workers/env";
+import { coreDocumentFiles } from "./core-files";
 import type { DocumentFiles } from "./document-files";
 import { markdownOf, mergeMarkdown } from "./markdown/ydoc";
 
 /** How long typing may go on before the Markdown file is rewritten; and again when the last editor leaves. */
 export const WRITE_BACK_DELAY_MS = 5_000;
 
-/** Set by the plugin at start-up: the room is built by the runtime, so its file access is injected, not imported. */
-let filesFor: ((env: Env) => DocumentFiles) | undefined;
-export function provideDocumentFiles(factory: (env: Env) => DocumentFiles) {
-  filesFor = factory;
-}
-export const documentFilesFor = (env: Env): DocumentFiles | undefined => filesFor?.(env);
+/** The core file service, as the documents plugin uses it. */
+export const documentFilesFor = (env: Env): DocumentFiles => coreDocumentFiles(env);
 
 /**
  * One document, one room, keyed `docs:<fileId>`. The Yjs state lives in the room's SQLite and beside
@@ -28,7 +25,7 @@ export class DocsRoom extends CollabRoom {
     return Number.isInteger(id) && id > 0 ? id : undefined;
   }
 
-  private files(): DocumentFiles | undefined {
+  private files(): DocumentFiles {
     return documentFilesFor(this.env);
   }
 

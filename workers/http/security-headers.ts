@@ -7,6 +7,7 @@ export const PAGE_CSP =
 /** Headers every response carries, whatever produced it. */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
+  if (c.res.status === 101) return; // a WebSocket hand-off: nothing to render, and its headers are fixed
   const headers = c.res.headers;
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "no-referrer");

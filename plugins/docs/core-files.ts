@@ -1,0 +1,27 @@
+import type { Env } from "../../workers/env";
+import { systemFileService } from "../../workers/storage/system";
+import { nodeById } from "../../workers/storage/tree";
+import type { DocumentFiles } from "./document-files";
+
+/** The documents plugin's view of the core file service. */
+export function coreDocumentFiles(env: Env): DocumentFiles {
+  return {
+    async read(fileId) {
+      const files = systemFileService(env, null);
+      const node = await nodeById(files.db, fileId);
+      if (!node || node.isFolder) return null;
+      const object = await files.read(node);
+      return { text: object ? await object.text() : "", etag: node.etag };
+    },
+    async writeVersion(fileId, text, actorId) {
+      const files = systemFileService(env, actorId);
+      const node = await nodeById(files.db, fileId);
+      const parent = node?.parentId ? await nodeById(files.db, node.parentId) : undefined;
+      if (!node || !parent) throw new Error(`document ${fileId} no longer exists`);
+      const bytes = new TextEncoder().encode(text);
+      const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
+      const { node: written } = await files.write({ parent, name: node.name, body, length: bytes.byteLength });
+      return { etag: written.etag };
+    },
+  };
+}
