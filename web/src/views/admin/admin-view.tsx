@@ -1,46 +1,16 @@
-import type { FunctionComponent } from "preact";
-import { t, type MessageKey } from "../../i18n";
-import { path } from "../../router";
 import { isInstanceAdmin } from "../../state/session";
-import { AppShell } from "../../ui/app-shell";
-import { Link } from "../../ui/link";
+import { SectionedView, type Section } from "../../ui/sectioned-view";
 import { GroupsAdmin } from "./groups";
 import { OrgsAdmin } from "./orgs";
 import { UsersAdmin } from "./users";
 
-interface Page {
-  path: string;
-  label: MessageKey;
-  view: FunctionComponent;
-  /** Organisations span the instance: their admins see only their own accounts. */
-  instanceOnly?: boolean;
-}
-
-const PAGES: Page[] = [
+/** Organisations span the instance: org admins see only their own accounts and groups. */
+const SECTIONS: (Section & { instanceOnly?: boolean })[] = [
   { path: "/admin/users", label: "admin.users", view: UsersAdmin },
   { path: "/admin/groups", label: "admin.groups", view: GroupsAdmin },
   { path: "/admin/orgs", label: "admin.orgs", view: OrgsAdmin, instanceOnly: true },
 ];
 
 export function AdminView() {
-  const pages = PAGES.filter((p) => !p.instanceOnly || isInstanceAdmin.value);
-  const page = pages.find((p) => p.path === path.value) ?? pages[0]!;
-  const View = page.view;
-  return (
-    <AppShell
-      title={t(page.label)}
-      sidebarLabel={t("menu.admin")}
-      sidebar={
-        <ul class="sidebar-list">
-          {pages.map((p) => (
-            <li key={p.path}>
-              <Link href={p.path}>{t(p.label)}</Link>
-            </li>
-          ))}
-        </ul>
-      }
-    >
-      <View />
-    </AppShell>
-  );
+  return <SectionedView sections={SECTIONS.filter((s) => !s.instanceOnly || isInstanceAdmin.value)} sidebarLabel="menu.admin" />;
 }
