@@ -32,8 +32,13 @@ export async function startServer(options: { stateDir?: string; adminPassword?: 
   else delete env.ADMIN_PASSWORD;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  // Keep the log bounded: tests read recent lines, and a long run must not exhaust memory.
+  const keep = (d: Buffer) => {
+    output += d;
+    if (output.length > 4_000_000) output = output.slice(-2_000_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
