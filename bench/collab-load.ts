@@ -100,13 +100,13 @@ async function cumulusRoom(server: RunningServer, password: string) {
 }
 
 const password = "Bench-Cumulus-1!";
-const cumulus = await startServer({ adminPassword: password });
+const cumulus = await startServer({ adminPassword: password, quiet: true });
 const referencePort = await freePort();
 const reference = spawn(process.execPath, ["bench/reference-yjs-server.mjs", String(referencePort)], { stdio: ["ignore", "pipe", "inherit"], detached: true });
 await new Promise((r) => reference.stdout!.once("data", r));
 const rows: { n: number; ours: Outcome; ref: Outcome }[] = [];
 try {
-  const workerd = workerdPid(process.pid)!;
+  const workerd = workerdPid(cumulus.pid)!;
   for (const n of sizes) {
     const ours = await run("cumulus", await cumulusRoom(cumulus, password), workerd, n);
     let room = 0;

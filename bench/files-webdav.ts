@@ -2,6 +2,7 @@
 // PROPFIND depth 1 on folders of 1,000 and 10,000 entries, upload and download of a large file, and
 // workerd's memory during the upload. Prints ratios. Run: npx tsx bench/files-webdav.ts [--mb 500]
 import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer } from "../test/clients/support/server";
@@ -34,16 +35,31 @@ async function timePropfind(target: Target, folder: string): Promise<number> {
   return median(times);
 }
 
-/** A body of `mb` MiB produced on the fly, so the bench itself never holds the file. */
-function generatedBody(mb: number): ReadableStream<Uint8Array> {
-  const block = new Uint8Array(1024 * 1024).map((_, i) => (i * 31 + 7) & 0xff);
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent === mb) return controller.close();
-      sent++;
-      controller.enqueue(block);
-    },
+/**
+ * Uploads `mb` MiB produced on the fly (the bench never holds the file), with Content-Length as
+ * sync clients send it.
+ */
+function uploadGenerated(target: Target, path: string, mb: number): Promise<number> {
+  const block = Buffer.alloc(1024 * 1024, 0x61);
+  const url = new URL(`${target.base}${path}`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "PUT", headers: { Authorization: target.auth, "Content-Length": String(mb * 1024 * 1024) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => (res.statusCode! < 300 ? resolve(res.statusCode!) : reject(new Error(`${target.name} PUT: ${res.statusCode}`))));
+      },
+    );
+    req.on("error", reject);
+    let sent = 0;
+    const pump = () => {
+      while (sent < mb) {
+        sent++;
+        if (!req.write(block)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
   });
 }
 
@@ -52,12 +68,12 @@ async function measure(target: Target, memoryOf?: number) {
   for (const count of counts) {
     const folder = `/bench-${count}`;
     await dav(target, "MKCOL", folder);
-    await pool(Array.from({ length: count }, (_, i) => i), 8, (i) => dav(target, "PUT", `${folder}/fichier-${i}.txt`, { body: `contenu ${i}` }).then(() => undefined));
+    await pool(Array.from({ length: count }, (_, i) => i), 16, (i) => dav(target, "PUT", `${folder}/fichier-${i}.txt`, { body: `contenu ${i}` }).then(() => undefined));
     results[`propfind ${count} (ms)`] = await timePropfind(target, folder);
   }
   const memory = memoryOf ? sampleMemory(memoryOf) : undefined;
   let start = performance.now();
-  await dav(target, "PUT", "/gros-fichier.bin", { body: generatedBody(sizeMb), duplex: "half" } as RequestInit);
+  await uploadGenerated(target, "/gros-fichier.bin", sizeMb);
   results[`upload ${sizeMb} MiB (MiB/s)`] = sizeMb / ((performance.now() - start) / 1000);
   const mem = memory?.stop();
   start = performance.now();
@@ -75,12 +91,12 @@ async function measure(target: Target, memoryOf?: number) {
 }
 
 const password = "Bench-Cumulus-1!";
-const cumulus = await startServer({ adminPassword: password });
+const cumulus = await startServer({ adminPassword: password, quiet: true });
 const rclonePort = await freePort();
 const rclone = spawnQuiet("rclone", ["serve", "webdav", mkdtempSync(join(tmpdir(), "rclone-bench-")), "--addr", `127.0.0.1:${rclonePort}`, "--user", "bench", "--pass", password]);
 await new Promise((r) => setTimeout(r, 1500));
 try {
-  const workerd = workerdPid(process.pid);
+  const workerd = workerdPid(cumulus.pid);
   const ours = await measure({ name: "cumulus", base: `${cumulus.url}/remote.php/dav/files/admin`, auth: basicAuth("admin", password) }, workerd);
   const peer = await measure({ name: "rclone", base: `http://127.0.0.1:${rclonePort}`, auth: basicAuth("bench", password) });
   console.log(`\nWebDAV: Cumulus vs rclone serve webdav, same machine, same run (${sizeMb} MiB file)\n`);

@@ -28,7 +28,9 @@ export function workerdPid(parent: number): number | undefined {
     grew = false;
     for (const r of rows) if (descendants.has(r.ppid) && !descendants.has(r.pid)) (descendants.add(r.pid), (grew = true));
   }
-  return rows.find((r) => descendants.has(r.pid) && r.comm.startsWith("workerd"))?.pid;
+  // wrangler runs two workerd processes; the one running the Worker holds the most memory.
+  const candidates = rows.filter((r) => descendants.has(r.pid) && r.comm.startsWith("workerd"));
+  return candidates.sort((a, b) => rssMiB(b.pid) - rssMiB(a.pid))[0]?.pid;
 }
 
 /** Samples a process's memory until stopped; returns the peak and the samples. */

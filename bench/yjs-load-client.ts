@@ -60,7 +60,7 @@ export class LoadClient {
   /** Types one marked edit: its id and send time travel inside the inserted text. */
   type(editId: number) {
     const doc = this.doc!;
-    const update = captureUpdate(doc, () => doc.getText("default").insert(0, `\u0002${editId}:${Date.now()}\u0003`));
+    const update = captureUpdate(doc, () => doc.getText("bench").insert(0, `\u0002${editId}:${Date.now()}\u0003`));
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, 0);
     encoding.writeVarUint(enc, 2);

@@ -6,6 +6,8 @@ import { join } from "node:path";
 
 export interface RunningServer {
   url: string;
+  /** The `npm start` process; its tree holds the front door, wrangler and workerd. */
+  pid: number;
   stateDir: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -24,11 +26,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts Cumulus exactly as an admin does, with `npm start`'s script, in its own STATE_DIR and port. */
-export async function startServer(options: { stateDir?: string; adminPassword?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { stateDir?: string; adminPassword?: string; quiet?: boolean } = {}): Promise<RunningServer> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "cumulus-state-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, PORT: String(port), HOST: "127.0.0.1" };
   if (options.adminPassword) env.ADMIN_PASSWORD = options.adminPassword;
+  if (options.quiet) env.CUMULUS_QUIET = "1"; // benches: no per-request log lines
   else delete env.ADMIN_PASSWORD;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
@@ -58,7 +61,7 @@ export async function startServer(options: { stateDir?: string; adminPassword?: 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stateDir, output: () => output, stop };
+  return { url, pid: child.pid!, stateDir, output: () => output, stop };
 }
 
 export function basicAuth(user: string, password: string): string {
