@@ -1,6 +1,6 @@
 // Cumulus's WebDAV against `rclone serve webdav` (a Go WebDAV server) on this machine, in one run:
 // PROPFIND depth 1 on folders of 1,000 and 10,000 entries, upload and download of a large file, and
-// workerd's memory during the upload. Prints ratios. Run: npx tsx bench/files-webdav.ts [--mb 500]
+// workerd's memory during the upload. Prints ratios. Run: npx tsx bench/files-webdav.ts [--mb 500] [--counts 1000,10000]
 import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import { basicAuth, freePort, startServer } from "../test/clients/support/server
 import { killGroup, median, pool, sampleMemory, spawnQuiet, workerdPid } from "./support";
 
 const sizeMb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 500);
-const counts = [1_000, 10_000];
+const counts = (process.argv.includes("--counts") ? process.argv[process.argv.indexOf("--counts") + 1]! : "1000,10000").split(",").map(Number);
 
 interface Target {
   name: string;

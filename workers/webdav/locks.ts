@@ -11,7 +11,6 @@ const now = () => Math.floor(Date.now() / 1000);
 
 /** Locks on the node itself, and depth-infinity locks on any ancestor: everything that covers it. */
 export async function locksCovering(db: Db, node: FileNode): Promise<DavLock[]> {
-  await db.delete(davLocks).where(lt(davLocks.expiresAt, now()));
   const ancestors = await db.all<{ id: number }>(sql`
     WITH RECURSIVE chain(id) AS (
       SELECT parent_id FROM file_nodes WHERE id = ${node.id} AND parent_id IS NOT NULL
@@ -42,7 +41,16 @@ export function parseTimeout(header: string | undefined): number {
   return MAX_LOCK_SECONDS;
 }
 
+/** Locks directly on the children of a folder, in one query (for PROPFIND's lockdiscovery). */
+export async function locksOnChildren(db: Db, folder: FileNode): Promise<DavLock[]> {
+  return db.all<DavLock>(sql`
+    SELECT token, node_id AS nodeId, user_id AS userId, exclusive, deep, owner_xml AS ownerXml, timeout_seconds AS timeoutSeconds, expires_at AS expiresAt
+    FROM dav_locks WHERE node_id IN (SELECT id FROM file_nodes WHERE parent_id = ${folder.id}) AND expires_at > ${now()}`);
+}
+
 export async function createLock(db: Db, lock: Omit<DavLock, "token" | "expiresAt">): Promise<DavLock> {
+  // Expired locks are ignored everywhere; they are cleared here, off the read path.
+  await db.delete(davLocks).where(lt(davLocks.expiresAt, now()));
   const row = { ...lock, token: `opaquelocktoken:${crypto.randomUUID()}`, expiresAt: now() + lock.timeoutSeconds };
   await db.insert(davLocks).values(row);
   return row;

@@ -3,9 +3,9 @@ import { deadProperties, fileNodes } from "../../schema/core";
 import { instanceId } from "../accounts/instance-secret";
 import { ApiError, badRequest, notFound } from "../http/errors";
 import { spaceLeftFor, storageUsedBy } from "../storage/quota";
-import { children, namesOf, type FileNode } from "../storage/tree";
+import { children, namesOf, nodeById, type FileNode } from "../storage/tree";
 import type { Dav } from "./context";
-import { activeLockXml, locksCovering } from "./locks";
+import { activeLockXml, locksCovering, locksOnChildren, type DavLock } from "./locks";
 import { multistatus, responseXml, type PropValue } from "./multistatus";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
 import { DAV_NS, OC_NS, parseXml, type XmlElement } from "./xml";
@@ -47,9 +47,21 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const locksByNode = new Map<number, string>();
   const wantsLocks = request.kind === "allprop" || (request.kind === "prop" && request.props.some((p) => p.ns === DAV_NS && p.local === "lockdiscovery"));
   if (wantsLocks) {
-    for (const n of nodes) {
-      const locks = await locksCovering(dav.db, n);
-      locksByNode.set(n.id, locks.map((l) => activeLockXml(l, dav.href(baseNames, n.isFolder))).join(""));
+    // Two queries whatever the folder's size: locks covering the folder, and locks on its children.
+    const covering = await locksCovering(dav.db, node);
+    const inherited = covering.filter((l) => l.deep);
+    const onChildren = nodes.length > 1 ? await locksOnChildren(dav.db, node) : [];
+    // Each lock names its root: the node it was taken on (an ancestor's is looked up; there are few).
+    const roots = new Map<number, string>([[node.id, dav.href(baseNames, node.isFolder)]]);
+    for (const n of nodes.slice(1)) roots.set(n.id, dav.href([...baseNames, n.name], n.isFolder));
+    for (const l of covering) {
+      if (roots.has(l.nodeId)) continue;
+      const holder = await nodeById(dav.db, l.nodeId);
+      if (holder) roots.set(l.nodeId, dav.href(await namesOf(dav.db, holder), holder.isFolder));
+    }
+    for (const [i, n] of nodes.entries()) {
+      const locks: DavLock[] = i === 0 ? covering : [...inherited, ...onChildren.filter((l) => l.nodeId === n.id)];
+      locksByNode.set(n.id, locks.map((l) => activeLockXml(l, roots.get(l.nodeId) ?? "")).join(""));
     }
   }
 

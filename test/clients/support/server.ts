@@ -31,8 +31,8 @@ export async function startServer(options: { stateDir?: string; adminPassword?: 
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, PORT: String(port), HOST: "127.0.0.1" };
   if (options.adminPassword) env.ADMIN_PASSWORD = options.adminPassword;
-  if (options.quiet) env.CUMULUS_QUIET = "1"; // benches: no per-request log lines
   else delete env.ADMIN_PASSWORD;
+  if (options.quiet) env.CUMULUS_QUIET = "1"; // benches: no per-request log lines
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   // Keep the log bounded: tests read recent lines, and a long run must not exhaust memory.
