@@ -18,6 +18,7 @@ export const documentFilesFor = (env: Env): DocumentFiles => coreDocumentFiles(e
  */
 export class DocsRoom extends CollabRoom {
   private lastEditor: string | undefined;
+  private dirty: boolean | undefined;
 
   private async fileId(): Promise<number | undefined> {
     const key = await this.roomKey();
@@ -43,8 +44,11 @@ export class DocsRoom extends CollabRoom {
     if (origin && typeof origin === "object" && "deserializeAttachment" in origin) {
       this.lastEditor = ((origin as WebSocket).deserializeAttachment() as CollabConnection).userId;
     }
-    // One durable flag per burst of typing, so a room woken by its alarm still knows it owes a write.
-    if (!(await this.ctx.storage.get<boolean>("dirty"))) {
+    // One durable flag per burst of typing, so a room woken by its alarm still knows it owes a write;
+    // the in-memory copy spares a storage read on every keystroke.
+    this.dirty ??= (await this.ctx.storage.get<boolean>("dirty")) ?? false;
+    if (!this.dirty) {
+      this.dirty = true;
       await this.ctx.storage.put({ dirty: true, lastEditor: this.lastEditor });
       await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
     }
@@ -70,6 +74,7 @@ export class DocsRoom extends CollabRoom {
     const { etag } = await files.writeVersion(fileId, markdown, actor);
     await this.env.FILES.put(yjsStateKey(fileId), Y.encodeStateAsUpdate(this.doc));
     await this.ctx.storage.put({ dirty: false, lastWrittenEtag: etag });
+    this.dirty = false;
     return true;
   }
 

@@ -9,9 +9,13 @@ const PART_BYTES = 1024 * 1024;
  * costs one merge whatever the history's length.
  */
 export class UpdateLog {
+  // Counted once, then kept in memory: the hot path (one append per keystroke) does no extra query.
+  private pending: number;
+
   constructor(private readonly sql: SqlStorage, private readonly storage: DurableObjectStorage) {
     sql.exec(`CREATE TABLE IF NOT EXISTS collab_snapshot_parts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS collab_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL)`);
+    this.pending = sql.exec<{ n: number }>(`SELECT count(*) AS n FROM collab_updates`).one().n;
   }
 
   /** Every stored update, snapshot first, in the order they were received. */
@@ -25,10 +29,11 @@ export class UpdateLog {
   append(update: Uint8Array): void {
     if (update.byteLength > PART_BYTES) throw new RangeError("update too large for one row; compact instead");
     this.sql.exec(`INSERT INTO collab_updates (data) VALUES (?)`, update);
+    this.pending++;
   }
 
   pendingUpdates(): number {
-    return this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM collab_updates`).one().n;
+    return this.pending;
   }
 
   /** Replaces snapshot and updates with the document's full state, atomically. */
@@ -41,6 +46,7 @@ export class UpdateLog {
         this.sql.exec(`INSERT INTO collab_snapshot_parts (seq, data) VALUES (?, ?)`, seq, state.subarray(offset, offset + PART_BYTES));
       }
     });
+    this.pending = 0;
   }
 }
 
