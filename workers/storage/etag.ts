@@ -19,7 +19,7 @@ export function chainFrom(fromId: SQL | number): SQL {
  * Gives `fromId` and every ancestor up to the root a fresh ETag and adds `sizeDelta` to their sizes, in
  * one statement (batchable), so concurrent changes from several client jobs never leave a stale ancestor.
  */
-export function propagateStatement(db: Db, fromId: number, sizeDelta: number, onlyIf?: SQL) {
+export function propagateStatement(db: Db, fromId: SQL | number, sizeDelta: SQL | number, onlyIf?: SQL) {
   const where = onlyIf ? sql`${fileNodes.id} IN ${chainFrom(fromId)} AND ${onlyIf}` : sql`${fileNodes.id} IN ${chainFrom(fromId)}`;
   return db
     .update(fileNodes)

@@ -5,6 +5,7 @@ import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/err
 import { newEtag, propagateStatement } from "./etag";
 import { describeNode, emitFileEvent, type EventContext } from "./events";
 import { FOLDER_MIME, mimeOf } from "./mime";
+import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
 import { assertValidName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
 import { storeBlob } from "./upload";
@@ -25,6 +26,7 @@ export interface FileServiceOptions extends EventContext {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+const parentGone = () => conflict("The parent folder was deleted meanwhile");
 export const insufficientStorage = () => new ApiError(507, "insufficient_storage", "Not enough storage left for this upload");
 
 /**
@@ -45,11 +47,20 @@ export class FileService {
   async createFolder(parent: FileNode, name: string, mtime = now()): Promise<FileNode> {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
-    if (await childNamed(this.o.db, parent.id, name)) throw new ApiError(405, "exists", "Something with this name already exists");
-    const [node] = await this.o.db.batch([
-      this.o.db.insert(fileNodes).values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: true, mime: FOLDER_MIME, etag: newEtag(), mtime }).returning(),
-      propagateStatement(this.o.db, parent.id, 0),
-    ]);
+    const exists = () => new ApiError(405, "exists", "Something with this name already exists");
+    if (await childNamed(this.o.db, parent.id, name)) throw exists();
+    let node;
+    try {
+      [node] = await this.o.db.batch([
+        this.o.db.insert(fileNodes).values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: true, mime: FOLDER_MIME, etag: newEtag(), mtime }).returning(),
+        propagateStatement(this.o.db, parent.id, 0),
+      ]);
+    } catch (error) {
+      // Another job made the same folder, or deleted the parent, between the check and the insert.
+      if (isUniqueViolation(error)) throw exists();
+      if (isForeignKeyViolation(error)) throw parentGone();
+      throw error;
+    }
     await emitFileEvent(this.o, "fileCreated", node[0]!, {});
     return node[0]!;
   }
@@ -69,21 +80,32 @@ export class FileService {
     if (left !== null && request.length - (before?.size ?? 0) > left) throw insufficientStorage();
 
     const blob = await storeBlob(this.o.bucket, request.body, request.length, mimeOf(name));
-    if (request.expectedSha1 && request.expectedSha1 !== blob.sha1) {
-      await this.o.bucket.delete(blob.key);
-      throw badRequest("The computed checksum does not match the one received from the client", "checksum_mismatch");
+    let swapped: { node: FileNode; previous?: FileNode };
+    try {
+      if (request.expectedSha1 && request.expectedSha1 !== blob.sha1) {
+        throw badRequest("The computed checksum does not match the one received from the client", "checksum_mismatch");
+      }
+      swapped = await this.swapIn(parent, name, blob, request.mtime ?? now());
+    } catch (error) {
+      // Nothing points at the new bytes yet: they go, and the previous version stays as it was.
+      await this.o.bucket.delete(blob.key).catch(() => undefined);
+      throw error;
     }
-    const mtime = request.mtime ?? now();
+    const { node, previous } = swapped;
+    if (previous?.blobKey) await this.o.bucket.delete(previous.blobKey);
+    if (previous) await emitFileEvent(this.o, "fileChanged", node, { previousEtag: previous.etag });
+    else await emitFileEvent(this.o, "fileCreated", node, {});
+    return { node, created: !previous };
+  }
+
+  /** Points `parent/name` at a stored blob, retrying when another job changed the name meanwhile. */
+  private async swapIn(parent: FileNode, name: string, blob: { key: string; size: number; sha1: string }, mtime: number) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await childNamed(this.o.db, parent.id, name);
-      const result = current ? await this.replaceContent(current, blob, mtime) : await this.insertFile(parent, name, blob, mtime);
-      if (!result) continue; // someone else changed it meanwhile: look again
-      if (current?.blobKey) await this.o.bucket.delete(current.blobKey);
-      if (current) await emitFileEvent(this.o, "fileChanged", result, { previousEtag: current.etag });
-      else await emitFileEvent(this.o, "fileCreated", result, {});
-      return { node: result, created: !current };
+      if (current?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
+      const node = current ? await this.replaceContent(current, blob, mtime) : await this.insertFile(parent, name, blob, mtime);
+      if (node) return { node, previous: current };
     }
-    await this.o.bucket.delete(blob.key);
     throw conflict("The file kept changing during the upload; try again");
   }
 
@@ -98,7 +120,8 @@ export class FileService {
       ]);
       return rows[0];
     } catch (error) {
-      if (String(error).includes("UNIQUE")) return undefined;
+      if (isUniqueViolation(error)) return undefined; // created meanwhile: the caller looks again
+      if (isForeignKeyViolation(error)) throw parentGone();
       throw error;
     }
   }
@@ -131,8 +154,17 @@ export class FileService {
   async remove(node: FileNode): Promise<void> {
     if (node.parentId === null) throw forbidden("The root folder cannot be deleted");
     const described = await describeNode(this.o.db, node);
-    const blobs = await blobsUnder(this.o.db, node);
-    await this.o.db.batch([propagateStatement(this.o.db, node.parentId, -node.size), this.o.db.delete(fileNodes).where(eq(fileNodes.id, node.id))]);
+    const [rows] = await this.o.db.batch([
+      blobsUnder(this.o.db, node),
+      // Size and parent as they are now, inside the transaction: a job may have added to the folder since it was read.
+      propagateStatement(
+        this.o.db,
+        sql`(SELECT parent_id FROM file_nodes WHERE id = ${node.id})`,
+        sql`-coalesce((SELECT size FROM file_nodes WHERE id = ${node.id}), 0)`,
+      ),
+      this.o.db.delete(fileNodes).where(eq(fileNodes.id, node.id)),
+    ]);
+    const blobs = rows.map((r) => r.key).filter((k): k is string => k !== null);
     for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
     await emitFileEvent(this.o, "fileDeleted", node, {}, described);
   }
@@ -147,20 +179,42 @@ export class FileService {
     const existing = await childNamed(this.o.db, target.id, name);
     if (existing?.id === node.id) return { node, replaced: false };
     if (existing && !overwrite) throw new ApiError(412, "exists", "The destination exists and Overwrite is F");
+    await this.assertNotAncestor(existing, node);
     if (existing) await this.remove(existing);
     if (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId) {
       const left = await this.o.spaceLeft(target.ownerId);
       if (left !== null && node.size > left) throw insufficientStorage();
     }
-    const [, , rows] = await this.o.db.batch([
-      propagateStatement(this.o.db, node.parentId, -node.size),
-      propagateStatement(this.o.db, target.id, node.size),
-      this.o.db.update(fileNodes).set({ parentId: target.id, name, etag: newEtag(), ownerId: target.ownerId, spaceId: target.spaceId }).where(eq(fileNodes.id, node.id)).returning(),
-    ]);
+    // Compare-and-swap on where the node was: sizes move only if this job is the one that moved it.
+    const landed = sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${node.id} AND parent_id = ${target.id} AND name = ${name})`;
+    let rows: FileNode[];
+    try {
+      [rows] = await this.o.db.batch([
+        this.o.db
+          .update(fileNodes)
+          .set({ parentId: target.id, name, etag: newEtag(), ownerId: target.ownerId, spaceId: target.spaceId })
+          .where(and(eq(fileNodes.id, node.id), eq(fileNodes.parentId, node.parentId), eq(fileNodes.name, node.name)))
+          .returning(),
+        propagateStatement(this.o.db, node.parentId, -node.size, landed),
+        propagateStatement(this.o.db, target.id, node.size, landed),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ApiError(412, "exists", "The destination was created meanwhile");
+      if (isForeignKeyViolation(error)) throw parentGone();
+      throw error;
+    }
+    if (!rows[0]) throw conflict("The source was moved or deleted meanwhile");
     if (node.isFolder && (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId)) await this.reownSubtree(node.id, target.ownerId, target.spaceId);
     const moved = rows[0]!;
     await emitFileEvent(this.o, "fileMoved", moved, { fromPath });
     return { node: moved, replaced: Boolean(existing) };
+  }
+
+  /** Overwriting a folder that holds the source would delete the source first: refused, nothing lost. */
+  private async assertNotAncestor(destination: FileNode | undefined, source: FileNode) {
+    if (destination?.isFolder && (await isWithin(this.o.db, source, destination))) {
+      throw forbidden("The destination contains the source");
+    }
   }
 
   private async reownSubtree(id: number, ownerId: string, spaceId: string | null) {
@@ -178,6 +232,7 @@ export class FileService {
     const existing = await childNamed(this.o.db, target.id, name);
     if (existing?.id === node.id) throw forbidden("Source and destination are the same");
     if (existing && !overwrite) throw new ApiError(412, "exists", "The destination exists and Overwrite is F");
+    await this.assertNotAncestor(existing, node);
     const left = await this.o.spaceLeft(target.ownerId);
     if (left !== null && node.size - (existing?.size ?? 0) > left) throw insufficientStorage();
     if (existing) await this.remove(existing);
@@ -192,6 +247,8 @@ export class FileService {
       if (deep) for (const child of await children(this.o.db, node.id)) await this.copyInto(child, copy, child.name, true);
     } else {
       const source = await this.read(node);
+      // The content was replaced after the node was read: its old bytes are gone, so copy nothing.
+      if (!source && node.blobKey) throw conflict("The source changed during the copy; try again");
       copy = (await this.write({ parent: target, name, body: source?.body ?? null, length: source ? node.size : 0, mtime: node.mtime })).node;
     }
     const props = await this.o.db.select().from(deadProperties).where(eq(deadProperties.nodeId, node.id));

@@ -68,14 +68,15 @@ export async function isWithin(db: Db, candidate: FileNode, ancestor: FileNode):
   return rows.length > 0;
 }
 
-/** Every file (not folder) in a subtree, with its blob key: what a delete must reclaim from R2. */
-export async function blobsUnder(db: Db, node: FileNode): Promise<string[]> {
-  const rows = await db.all<{ blob_key: string | null }>(sql`
-    WITH RECURSIVE sub(id) AS (
-      SELECT ${node.id}
-      UNION ALL
-      SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id
-    )
-    SELECT blob_key FROM file_nodes WHERE id IN (SELECT id FROM sub) AND blob_key IS NOT NULL`);
-  return rows.map((r) => r.blob_key!).filter(Boolean);
+/**
+ * Blob keys of every file in a subtree: what a delete must reclaim from R2. A query, not a result,
+ * so that it can run in the same batch (transaction) as the delete and miss no file added meanwhile.
+ */
+export function blobsUnder(db: Db, node: FileNode) {
+  return db
+    .select({ key: fileNodes.blobKey })
+    .from(fileNodes)
+    .where(
+      sql`${fileNodes.id} IN (WITH RECURSIVE sub(id) AS (SELECT ${node.id} UNION ALL SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub) AND ${fileNodes.blobKey} IS NOT NULL`,
+    );
 }

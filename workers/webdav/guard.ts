@@ -15,10 +15,19 @@ export function ifListsOf(dav: Dav): IfList[] | null {
   return lists;
 }
 
-async function resourceOf(dav: Dav, list: IfList): Promise<FileNode | undefined> {
-  if (!list.resource) return dav.node;
+async function resourceOf(dav: Dav, list: IfList): Promise<{ node?: FileNode; parent?: FileNode }> {
+  if (!list.resource) return { node: dav.node, parent: dav.parent };
   const names = dav.namesOfUrl(list.resource);
-  return names ? (await walk(dav.db, dav.root, names)).node : undefined;
+  return names ? await walk(dav.db, dav.root, names) : {};
+}
+
+/**
+ * Tokens of the locks that cover a resource. A name not created yet (PUT, MKCOL, MOVE target in a
+ * locked folder) is covered by its parent's locks: their token is what the client must submit.
+ */
+async function tokensCovering(dav: Dav, target: { node?: FileNode; parent?: FileNode }): Promise<string[]> {
+  const holder = target.node ?? target.parent;
+  return holder ? (await locksCovering(dav.db, holder)).map((l) => l.token) : [];
 }
 
 /**
@@ -28,8 +37,9 @@ async function resourceOf(dav: Dav, list: IfList): Promise<FileNode | undefined>
 export async function checkIfHeader(dav: Dav, lists: IfList[] | null): Promise<void> {
   if (!lists) return;
   for (const list of lists) {
-    const node = await resourceOf(dav, list);
-    const tokens = node ? (await locksCovering(dav.db, node)).map((l) => l.token) : [];
+    const target = await resourceOf(dav, list);
+    const node = target.node;
+    const tokens = await tokensCovering(dav, target);
     const holds = list.conditions.every((condition) => {
       const result = condition.token ? tokens.includes(condition.token) : node !== undefined && condition.etag === `"${node.etag}"`;
       return condition.not ? !result : result;

@@ -2,6 +2,7 @@ import { ApiError, conflict, notFound } from "../http/errors";
 import { expectedSha1 } from "../storage/upload";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
+import { ocMtime } from "./mtime";
 import { ocId } from "./properties";
 import { instanceId } from "../accounts/instance-secret";
 import { nodeById, type FileNode } from "../storage/tree";
@@ -79,8 +80,7 @@ export async function handlePut(dav: Dav): Promise<Response> {
   if (lengthHeader === undefined) throw new ApiError(411, "length_required", "Content-Length is required");
   const length = Number(lengthHeader);
   if (!Number.isSafeInteger(length) || length < 0) throw new ApiError(400, "bad_length", "Invalid Content-Length");
-  const mtimeHeader = dav.c.req.header("X-OC-Mtime");
-  const mtime = mtimeHeader && /^\d+(\.\d+)?$/.test(mtimeHeader) ? Math.floor(Number(mtimeHeader)) : undefined;
+  const mtime = ocMtime(dav.c.req.header("X-OC-Mtime"));
   const target = dav.node ? await nodeById(dav.db, dav.node.parentId!) : parent;
   if (!target) throw conflict("The parent folder does not exist");
   const { node, created } = await dav.files.write({

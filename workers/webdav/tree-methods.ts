@@ -2,6 +2,7 @@ import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/err
 import { nodeById, walk } from "../storage/tree";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
+import { ocMtime } from "./mtime";
 import { ocId } from "./properties";
 import { instanceId } from "../accounts/instance-secret";
 
@@ -12,8 +13,7 @@ export async function handleMkcol(dav: Dav): Promise<Response> {
   const name = dav.names[dav.names.length - 1];
   if (!name || !dav.parent) throw conflict("The parent folder does not exist");
   await assertUnlocked(dav, [dav.parent]);
-  const mtime = Number(dav.c.req.header("X-OC-Mtime"));
-  const folder = await dav.files.createFolder(dav.parent, name, Number.isFinite(mtime) && mtime > 0 ? Math.floor(mtime) : undefined);
+  const folder = await dav.files.createFolder(dav.parent, name, ocMtime(dav.c.req.header("X-OC-Mtime")));
   return new Response(null, { status: 201, headers: { "OC-FileId": ocId(folder, await instanceId(dav.db)), "OC-ETag": `"${folder.etag}"` } });
 }
 
