@@ -3,9 +3,8 @@ import { expectedSha1 } from "../storage/upload";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { ocMtime } from "./mtime";
-import { ocId } from "./properties";
-import { instanceId } from "../accounts/instance-secret";
-import { nodeById, type FileNode } from "../storage/tree";
+import { identityHeaders } from "./identity";
+import { nodeById } from "../storage/tree";
 
 const quoted = (etag: string) => `"${etag}"`;
 
@@ -14,9 +13,6 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(",").some((t) => t.trim() === "*" || t.trim().replace(/^W\//, "") === quoted(etag));
 }
 
-async function identityHeaders(dav: Dav, node: FileNode): Promise<Record<string, string>> {
-  return { ETag: quoted(node.etag), "OC-ETag": quoted(node.etag), "OC-FileId": ocId(node, await instanceId(dav.db)) };
-}
 
 /** GET and HEAD, with Range (sync clients resume with it) and If-Match / If-None-Match. */
 export async function handleGet(dav: Dav, head: boolean): Promise<Response> {

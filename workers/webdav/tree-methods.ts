@@ -3,6 +3,7 @@ import { nodeById, walk } from "../storage/tree";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { ocMtime } from "./mtime";
+import { identityHeaders } from "./identity";
 import { ocId } from "./properties";
 import { instanceId } from "../accounts/instance-secret";
 
@@ -55,6 +56,6 @@ export async function handleCopyMove(dav: Dav, move: boolean): Promise<Response>
     : await dav.files.copy(node, targetParent, name, overwriteHeader === "T", depth === "infinity");
   return new Response(null, {
     status: result.replaced ? 204 : 201,
-    headers: { "OC-FileId": ocId(result.node, await instanceId(dav.db)), "OC-ETag": `"${result.node.etag}"`, ETag: `"${result.node.etag}"` },
+    headers: await identityHeaders(dav, result.node),
   });
 }
