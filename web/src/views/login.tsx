@@ -2,8 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { fetchPasswordPolicy, type PasswordPolicy } from "../api/auth";
 import { ApiFailure } from "../api/http";
 import { t } from "../i18n";
-import { navigate } from "../router";
-import { pathAfterLogin, signIn } from "../state/session";
+import { signIn } from "../state/session";
 import { describeError } from "../ui/errors";
 import { LanguageSelect } from "../ui/language-select";
 import { PasswordPolicyList } from "../ui/password-policy";
@@ -31,8 +30,9 @@ export function LoginView() {
     setBusy(true);
     setError(null);
     try {
+      // The router's redirect away from /login moves on as soon as the session is known; navigating
+      // here too, once the account has loaded, would undo a click the person made in the meantime.
       await signIn(login.trim(), password);
-      navigate(pathAfterLogin(), { replace: true });
     } catch (failure) {
       setError(loginError(failure));
       setBusy(false);
