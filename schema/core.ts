@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./activity";
 export * from "./auth";
 export * from "./files";
+export * from "./file-lifecycle";

@@ -29,11 +29,18 @@ export const fileNodes = sqliteTable(
     /** SHA-1 of the content, hex. */
     sha1: text("sha1"),
     blobKey: text("blob_key"),
+    /** Who wrote the current content (a version's author once it is superseded). */
+    modifiedBy: text("modified_by"),
+    /**
+     * Set on the top node of a deleted subtree: it leaves the tree (parent_id becomes null) and waits in
+     * its owner's trash, listed in `trash_items`, until restored or purged.
+     */
+    trashedAt: integer("trashed_at", { mode: "number" }),
     createdAt: integer("created_at", { mode: "number" }).notNull().default(sql`(unixepoch())`),
   },
   (t) => [
     uniqueIndex("file_nodes_parent_name").on(t.parentId, t.name),
-    uniqueIndex("file_nodes_personal_root").on(t.ownerId).where(sql`parent_id IS NULL AND space_id IS NULL`),
+    uniqueIndex("file_nodes_personal_root").on(t.ownerId).where(sql`parent_id IS NULL AND space_id IS NULL AND trashed_at IS NULL`),
     index("file_nodes_owner_idx").on(t.ownerId),
   ],
 );

@@ -8,7 +8,7 @@ import { FOLDER_MIME, mimeOf } from "./mime";
 import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
 import { assertValidName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
-import { storeBlob } from "./upload";
+import { storeBlob, type StoredBlob } from "./upload";
 
 export interface WriteRequest {
   parent: FileNode;
@@ -72,20 +72,32 @@ export class FileService {
    */
   async write(request: WriteRequest): Promise<{ node: FileNode; created: boolean }> {
     const { parent, name } = request;
+    await this.assertWritable(parent, name, request.length);
+    const blob = await storeBlob(this.o.bucket, request.body, request.length, mimeOf(name));
+    return this.commitBlob(parent, name, blob, { mtime: request.mtime, expectedSha1: request.expectedSha1 });
+  }
+
+  /** The checks a write makes before any byte is stored: a valid name, no folder in the way, room in the quota. */
+  async assertWritable(parent: FileNode, name: string, length: number): Promise<void> {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
     const before = await childNamed(this.o.db, parent.id, name);
     if (before?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
     const left = await this.o.spaceLeft(parent.ownerId);
-    if (left !== null && request.length - (before?.size ?? 0) > left) throw insufficientStorage();
+    if (left !== null && length - (before?.size ?? 0) > left) throw insufficientStorage();
+  }
 
-    const blob = await storeBlob(this.o.bucket, request.body, request.length, mimeOf(name));
+  /**
+   * Makes bytes already stored in R2 (one PUT, or an assembled chunked upload) the content of
+   * `parent/name`. On any failure the blob is deleted and the previous content stays as it was.
+   */
+  async commitBlob(parent: FileNode, name: string, blob: StoredBlob, options: { mtime?: number; expectedSha1?: string } = {}): Promise<{ node: FileNode; created: boolean }> {
     let swapped: { node: FileNode; previous?: FileNode };
     try {
-      if (request.expectedSha1 && request.expectedSha1 !== blob.sha1) {
+      if (options.expectedSha1 && options.expectedSha1 !== blob.sha1) {
         throw badRequest("The computed checksum does not match the one received from the client", "checksum_mismatch");
       }
-      swapped = await this.swapIn(parent, name, blob, request.mtime ?? now());
+      swapped = await this.swapIn(parent, name, blob, options.mtime ?? now());
     } catch (error) {
       // Nothing points at the new bytes yet: they go, and the previous version stays as it was.
       await this.o.bucket.delete(blob.key).catch(() => undefined);
@@ -99,7 +111,7 @@ export class FileService {
   }
 
   /** Points `parent/name` at a stored blob, retrying when another job changed the name meanwhile. */
-  private async swapIn(parent: FileNode, name: string, blob: { key: string; size: number; sha1: string }, mtime: number) {
+  private async swapIn(parent: FileNode, name: string, blob: StoredBlob, mtime: number) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await childNamed(this.o.db, parent.id, name);
       if (current?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
@@ -109,12 +121,12 @@ export class FileService {
     throw conflict("The file kept changing during the upload; try again");
   }
 
-  private async insertFile(parent: FileNode, name: string, blob: { key: string; size: number; sha1: string }, mtime: number) {
+  private async insertFile(parent: FileNode, name: string, blob: StoredBlob, mtime: number) {
     try {
       const [rows] = await this.o.db.batch([
         this.o.db
           .insert(fileNodes)
-          .values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: false, size: blob.size, mime: mimeOf(name), etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key })
+          .values({ ownerId: parent.ownerId, spaceId: parent.spaceId, parentId: parent.id, name, isFolder: false, size: blob.size, mime: mimeOf(name), etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key, modifiedBy: this.o.actorId })
           .returning(),
         propagateStatement(this.o.db, parent.id, blob.size),
       ]);
@@ -127,11 +139,11 @@ export class FileService {
   }
 
   /** Compare-and-swap on the blob key: the update only lands if nobody replaced the content since we read it. */
-  private async replaceContent(current: FileNode, blob: { key: string; size: number; sha1: string }, mtime: number) {
+  private async replaceContent(current: FileNode, blob: StoredBlob, mtime: number) {
     const [rows] = await this.o.db.batch([
       this.o.db
         .update(fileNodes)
-        .set({ size: blob.size, etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key })
+        .set({ size: blob.size, etag: newEtag(), mtime, sha1: blob.sha1, blobKey: blob.key, modifiedBy: this.o.actorId })
         .where(and(eq(fileNodes.id, current.id), current.blobKey ? eq(fileNodes.blobKey, current.blobKey) : isNull(fileNodes.blobKey)))
         .returning(),
       // Applied only when the swap above happened: by then the node points at the new blob.

@@ -10,7 +10,7 @@ const now = () => Math.floor(Date.now() / 1000);
 
 /** A user's personal root folder, made on first use. */
 export async function personalRoot(db: Db, userId: string): Promise<FileNode> {
-  const where = and(eq(fileNodes.ownerId, userId), isNull(fileNodes.parentId), isNull(fileNodes.spaceId));
+  const where = and(eq(fileNodes.ownerId, userId), isNull(fileNodes.parentId), isNull(fileNodes.spaceId), isNull(fileNodes.trashedAt));
   const found = await db.query.fileNodes.findFirst({ where });
   if (found) return found;
   await db
