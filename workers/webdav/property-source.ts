@@ -1,0 +1,24 @@
+import type { User } from "../accounts/users";
+import type { Db } from "../db/client";
+import type { FileNode } from "../storage/tree";
+
+export interface PropertySourceInput {
+  db: Db;
+  /** Who asks: favorites, unread comments and the like are per person. */
+  user: User;
+  nodes: readonly FileNode[];
+}
+
+/**
+ * Properties that need more than the node row (favorites, tags, comment counts, a folder's Readme).
+ * A source loads what it needs for every node of a listing at once, so a PROPFIND of 10,000 entries
+ * costs a few queries per source, not one per entry. Features register theirs in property-sources.ts.
+ */
+export interface PropertySource {
+  /** The property keys it answers, as `namespace|local` (see propertyKey in properties.ts). */
+  keys: readonly string[];
+  /** Whether an allprop PROPFIND includes them. */
+  inAllprop?: boolean;
+  /** Loads for all nodes, then answers per node; null means "not defined here" (a 404 propstat). */
+  load(input: PropertySourceInput): Promise<(node: FileNode, key: string) => string | null>;
+}

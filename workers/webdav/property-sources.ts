@@ -1,0 +1,4 @@
+import type { PropertySource } from "./property-source";
+
+/** Every feature's extra DAV properties; one line per feature. */
+export const PROPERTY_SOURCES: readonly PropertySource[] = [];
