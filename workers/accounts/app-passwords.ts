@@ -50,3 +50,8 @@ export async function touchAppPassword(db: Db, record: AppPassword): Promise<voi
   if (record.lastUsedAt !== null && now - record.lastUsedAt < 60) return;
   await db.update(appPasswords).set({ lastUsedAt: now }).where(eq(appPasswords.id, record.id));
 }
+
+/** App passwords are TOKEN_LENGTH letters and digits; anything else is not worth a lookup. */
+export function looksLikeAppPassword(secret: string): boolean {
+  return secret.length === TOKEN_LENGTH && /^[A-Za-z0-9]+$/.test(secret);
+}

@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { unauthorized } from "../http/errors";
-import { findAppPasswordByToken, type AppPassword } from "./app-passwords";
+import { findAppPasswordByToken, looksLikeAppPassword, type AppPassword } from "./app-passwords";
 import { sha256Hex } from "./crypto";
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-rate-limit";
 import { UNUSABLE_HASH, verifyPassword } from "./password-hash";
@@ -36,6 +36,8 @@ function loginNames(user: User): string[] {
 }
 
 async function matchAppPassword(db: Db, login: string, secret: string): Promise<VerifiedLogin | undefined> {
+  // Only something shaped like a token can be one: a person's password skips the lookup.
+  if (!looksLikeAppPassword(secret)) return undefined;
   const appPassword = await findAppPasswordByToken(db, secret);
   if (!appPassword) return undefined;
   const user = await findUser(db, appPassword.userId);
@@ -56,7 +58,7 @@ export async function verifyLogin(
   options: { allowAppPassword: boolean },
 ): Promise<VerifiedLogin> {
   const keys = { login, address };
-  await assertLoginAllowed(db, policy, keys);
+  const { loginHasFailures } = await assertLoginAllowed(db, policy, keys);
   let verified = options.allowAppPassword ? await matchAppPassword(db, login, secret) : undefined;
   if (!verified) {
     const user = await findUserByLogin(db, login);
@@ -66,6 +68,7 @@ export async function verifyLogin(
     await recordLoginFailure(db, policy, keys);
     throw unauthorized("Wrong login or password");
   }
-  await clearLoginFailures(db, keys);
+  // Sync clients authenticate every request: a write per request only when there is something to clear.
+  if (loginHasFailures) await clearLoginFailures(db, keys);
   return verified;
 }

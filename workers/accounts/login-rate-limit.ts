@@ -16,8 +16,11 @@ function keysOf({ login, address }: LoginAttemptKeys) {
   return { loginKey: `login:${login.toLowerCase()}`, addressKey: `addr:${address}` };
 }
 
-/** Refuses with 429 before any password is checked once a login name or an address has failed too often. */
-export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<void> {
+/**
+ * Refuses with 429 before any password is checked once a login name or an address has failed too often.
+ * Says whether the login name has failures on record, so that a success clears them only when needed.
+ */
+export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<{ loginHasFailures: boolean }> {
   const { loginKey, addressKey } = keysOf(keys);
   const now = Math.floor(Date.now() / 1000);
   const rows = await db.select().from(loginAttempts).where(inArray(loginAttempts.key, [loginKey, addressKey]));
@@ -26,6 +29,7 @@ export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: 
     const windowEnd = row.windowStart + policy.windowSeconds;
     if (now < windowEnd && row.failures >= limit) throw tooManyRequests(windowEnd - now);
   }
+  return { loginHasFailures: rows.some((r) => r.key === loginKey) };
 }
 
 export async function recordLoginFailure(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<void> {

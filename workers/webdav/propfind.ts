@@ -13,8 +13,8 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const request = readPropfindBody(await dav.c.req.text());
   const node = dav.node;
   if (!node) throw notFound("No such file or folder");
-  const nodes: FileNode[] = [node, ...(depth === "1" && node.isFolder ? await children(dav.db, node.id) : [])];
-  const baseNames = await namesOf(dav.db, node);
+  const [members, baseNames] = await Promise.all([depth === "1" && node.isFolder ? children(dav.db, node.id) : [], namesOf(dav.db, node)]);
+  const nodes: FileNode[] = [node, ...members];
   const entries = nodes.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
   const locks = wantsLocks(request) ? await lockDiscovery(dav, node, nodes, baseNames) : undefined;
   return multistatus(await renderNodes(dav, entries, request, { locks, deadScope: { folderAndChildren: node } }));

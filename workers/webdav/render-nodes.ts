@@ -1,7 +1,7 @@
 import { eq, inArray, or } from "drizzle-orm";
 import { deadProperties, fileNodes } from "../../schema/core";
 import { instanceId } from "../accounts/instance-secret";
-import { spaceLeftFor, storageUsedBy } from "../storage/quota";
+import { quotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import { responseXml, type PropValue } from "./multistatus";
@@ -32,15 +32,13 @@ const D1_MAX_PARAMS = 90;
  */
 export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], request: PropRequest, options: RenderOptions = {}): Promise<string[]> {
   const nodes = entries.map((e) => e.node);
-  const dead = await deadPropertiesOf(dav, nodes, options.deadScope);
-  const used = await storageUsedBy(dav.db, dav.user.id);
-  const left = await spaceLeftFor(dav.db, dav.c.var.config, dav.user.id);
+  // Independent queries: on D1 each is a round trip, so they go out together.
+  const [dead, sources, id] = await Promise.all([deadPropertiesOf(dav, nodes, options.deadScope), loadSources(dav, nodes, request), instanceId(dav.db)]);
   const shared: Omit<PropertyContext, "isRoot" | "favorite"> = {
     ownerDisplayName: dav.user.displayName,
-    quota: { used, available: left },
-    instanceId: await instanceId(dav.db),
+    quota: quotaFigures(dav.c.var.config, dav.user, dav.root),
+    instanceId: id,
   };
-  const sources = await loadSources(dav, nodes, request);
 
   return entries.map(({ node: n, names }) => {
     const own = dead.get(n.id) ?? [];
