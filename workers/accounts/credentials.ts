@@ -58,12 +58,10 @@ export async function verifyLogin(
   options: { allowAppPassword: boolean },
 ): Promise<VerifiedLogin> {
   const keys = { login, address };
-  const { loginHasFailures } = await assertLoginAllowed(db, policy, keys);
+  // The account is fetched alongside the rate-limit check (one round trip), but no secret is tested before it passes.
+  const [{ loginHasFailures }, user] = await Promise.all([assertLoginAllowed(db, policy, keys), findUserByLogin(db, login)]);
   let verified = options.allowAppPassword ? await matchAppPassword(db, login, secret) : undefined;
-  if (!verified) {
-    const user = await findUserByLogin(db, login);
-    if (await passwordMatches(user, secret)) verified = { user: user! };
-  }
+  if (!verified && (await passwordMatches(user, secret))) verified = { user: user! };
   if (!verified || !verified.user.enabled) {
     await recordLoginFailure(db, policy, keys);
     throw unauthorized("Wrong login or password");

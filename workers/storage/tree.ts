@@ -32,12 +32,25 @@ export async function children(db: Db, parentId: number): Promise<FileNode[]> {
   return db.select().from(fileNodes).where(eq(fileNodes.parentId, parentId)).orderBy(asc(fileNodes.name));
 }
 
-/** Walks `names` down from `root`; returns the node, or the deepest existing folder and what is missing. */
+/**
+ * Walks `names` down from `root`; returns the node, or the deepest existing folder and what is missing.
+ * One query whatever the depth: every request resolves a path, and each round trip to D1 counts.
+ */
 export async function walk(db: Db, root: FileNode, names: string[]): Promise<{ node?: FileNode; parent?: FileNode; missing: number }> {
+  const onPath = names.length
+    ? await db
+        .select()
+        .from(fileNodes)
+        .where(
+          sql`${fileNodes.id} IN (WITH RECURSIVE wanted(idx, name) AS (SELECT CAST(key AS INTEGER), value FROM json_each(${JSON.stringify(names)})),
+            path(depth, id) AS (SELECT 0, ${root.id} UNION ALL SELECT path.depth + 1, n.id FROM path JOIN wanted ON wanted.idx = path.depth JOIN file_nodes n ON n.parent_id = path.id AND n.name = wanted.name)
+            SELECT id FROM path)`,
+        )
+    : [];
   let current = root;
   for (let i = 0; i < names.length; i++) {
     if (!current.isFolder) return { missing: names.length - i };
-    const next = await childNamed(db, current.id, names[i]!);
+    const next = onPath.find((n) => n.parentId === current.id && n.name === names[i]);
     if (!next) return { parent: i === names.length - 1 ? current : undefined, missing: names.length - i };
     current = next;
   }

@@ -26,9 +26,8 @@ function wantsLocks(request: PropRequest): boolean {
 
 /** Two queries whatever the folder's size: locks covering the folder, and locks on its children. */
 async function lockDiscovery(dav: Dav, node: FileNode, nodes: FileNode[], baseNames: string[]): Promise<Map<number, string>> {
-  const covering = await locksCovering(dav.db, node);
+  const [covering, onChildren] = await Promise.all([locksCovering(dav.db, node), nodes.length > 1 ? locksOnChildren(dav.db, node) : []]);
   const inherited = covering.filter((l) => l.deep);
-  const onChildren = nodes.length > 1 ? await locksOnChildren(dav.db, node) : [];
   // Each lock names its root: the node it was taken on (an ancestor's is looked up; there are few).
   const roots = new Map<number, string>([[node.id, dav.href(baseNames, node.isFolder)]]);
   for (const n of nodes.slice(1)) roots.set(n.id, dav.href([...baseNames, n.name], n.isFolder));
