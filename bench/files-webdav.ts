@@ -1,11 +1,16 @@
 // Cumulus's WebDAV against `rclone serve webdav` (a Go WebDAV server) on this machine, in one run:
-// PROPFIND depth 1 on folders of 1,000 and 10,000 entries, upload and download of a large file, and
-// workerd's memory during the upload. Prints ratios. Run: npx tsx bench/files-webdav.ts [--mb 500] [--counts 1000,10000]
+// PROPFIND depth 1 on folders of 1,000 and 10,000 entries, small PUTs per second, upload and download
+// of a large file, and workerd's memory during the upload. Prints ratios. A bare Worker that only
+// streams into local R2 is measured too: the ceiling that the local R2 simulator sets on uploads.
+// Run: npx tsx bench/files-webdav.ts [--mb 500] [--counts 1000,10000]
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer } from "../test/clients/support/server";
+import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
+import { seedCumulusFolder, seedDiskFolder } from "./seed";
 import { killGroup, median, pool, sampleMemory, spawnQuiet, workerdPid } from "./support";
 
 const sizeMb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 500);
@@ -15,6 +20,8 @@ interface Target {
   name: string;
   base: string;
   auth: string;
+  /** Fills a folder with `count` small files outside the protocol. */
+  seed(folder: string, count: number): void;
 }
 
 async function dav(target: Target, method: string, path: string, init: RequestInit = {}) {
@@ -66,13 +73,18 @@ function uploadGenerated(target: Target, path: string, mb: number): Promise<numb
 async function measure(target: Target, memoryOf?: number) {
   const results: Record<string, number> = {};
   for (const count of counts) {
-    const folder = `/bench-${count}`;
-    await dav(target, "MKCOL", folder);
-    await pool(Array.from({ length: count }, (_, i) => i), 16, (i) => dav(target, "PUT", `${folder}/fichier-${i}.txt`, { body: `contenu ${i}` }).then(() => undefined));
-    results[`propfind ${count} (ms)`] = await timePropfind(target, folder);
+    const folder = `bench-${count}`;
+    await dav(target, "MKCOL", `/${folder}`);
+    target.seed(folder, count);
+    results[`propfind ${count} (ms)`] = await timePropfind(target, `/${folder}`);
   }
-  const memory = memoryOf ? sampleMemory(memoryOf) : undefined;
+  await dav(target, "MKCOL", "/small");
+  const puts = 200;
   let start = performance.now();
+  await pool(Array.from({ length: puts }, (_, i) => i), 16, (i) => dav(target, "PUT", `/small/note-${i}.txt`, { body: `contenu ${i}` }).then(() => undefined));
+  results["small PUTs, 16 in flight (per s)"] = puts / ((performance.now() - start) / 1000);
+  const memory = memoryOf ? sampleMemory(memoryOf) : undefined;
+  start = performance.now();
   await uploadGenerated(target, "/gros-fichier.bin", sizeMb);
   results[`upload ${sizeMb} MiB (MiB/s)`] = sizeMb / ((performance.now() - start) / 1000);
   const mem = memory?.stop();
@@ -90,15 +102,39 @@ async function measure(target: Target, memoryOf?: number) {
   return results;
 }
 
+/** The bare Worker of bench/r2-ceiling under `wrangler dev`, as Cumulus runs. */
+async function startCeiling(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const dir = new URL("./r2-ceiling/", import.meta.url).pathname;
+  const child = spawn(process.execPath, [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "r2-ceiling-")), "--log-level", "error", "--show-interactive-dev-session=false"], { cwd: dir, env: wranglerEnv, stdio: "ignore", detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(url).then(() => true, () => false)) return { url, stop: () => killGroup(child) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  killGroup(child);
+  throw new Error("the R2 ceiling Worker did not start");
+}
+
 const password = "Bench-Cumulus-1!";
 const cumulus = await startServer({ adminPassword: password, quiet: true });
 const rclonePort = await freePort();
-const rclone = spawnQuiet("rclone", ["serve", "webdav", mkdtempSync(join(tmpdir(), "rclone-bench-")), "--addr", `127.0.0.1:${rclonePort}`, "--user", "bench", "--pass", password]);
+const rcloneRoot = mkdtempSync(join(tmpdir(), "rclone-bench-"));
+const rclone = spawnQuiet("rclone", ["serve", "webdav", rcloneRoot, "--addr", `127.0.0.1:${rclonePort}`, "--user", "bench", "--pass", password]);
 await new Promise((r) => setTimeout(r, 1500));
 try {
   const workerd = workerdPid(cumulus.pid);
-  const ours = await measure({ name: "cumulus", base: `${cumulus.url}/remote.php/dav/files/admin`, auth: basicAuth("admin", password) }, workerd);
-  const peer = await measure({ name: "rclone", base: `http://127.0.0.1:${rclonePort}`, auth: basicAuth("bench", password) });
+  const ours = await measure({ name: "cumulus", base: `${cumulus.url}/remote.php/dav/files/admin`, auth: basicAuth("admin", password), seed: (folder, count) => seedCumulusFolder(cumulus.stateDir, "admin", folder, count) }, workerd);
+  const peer = await measure({ name: "rclone", base: `http://127.0.0.1:${rclonePort}`, auth: basicAuth("bench", password), seed: (folder, count) => seedDiskFolder(rcloneRoot, folder, count) });
+  const ceiling = await startCeiling();
+  let ceilingRate: number;
+  try {
+    const start = performance.now();
+    await uploadGenerated({ name: "r2 ceiling", base: ceiling.url, auth: "", seed: () => undefined }, "/", sizeMb);
+    ceilingRate = sizeMb / ((performance.now() - start) / 1000);
+  } finally {
+    ceiling.stop();
+  }
   console.log(`\nWebDAV: Cumulus vs rclone serve webdav, same machine, same run (${sizeMb} MiB file)\n`);
   console.log("metric".padEnd(40), "cumulus".padStart(10), "rclone".padStart(10), "ratio".padStart(8));
   for (const key of Object.keys(peer)) {
@@ -106,6 +142,8 @@ try {
     console.log(key.padEnd(40), ours[key]!.toFixed(1).padStart(10), peer[key]!.toFixed(1).padStart(10), ratio.toFixed(2).padStart(8));
   }
   for (const key of Object.keys(ours).filter((k) => !(k in peer))) console.log(key.padEnd(40), ours[key]!.toFixed(1).padStart(10));
+  const uploadKey = `upload ${sizeMb} MiB (MiB/s)`;
+  console.log(`\nbare Worker into local R2, same run: ${ceilingRate.toFixed(1)} MiB/s (rclone ratio ${(ceilingRate / peer[uploadKey]!).toFixed(2)}); Cumulus reaches ${((ours[uploadKey]! / ceilingRate) * 100).toFixed(0)}% of it`);
 } finally {
   killGroup(rclone);
   await cumulus.stop();

@@ -1,4 +1,5 @@
 import { ApiError, badRequest } from "../http/errors";
+import { sha1PassThrough } from "./sha1-stream";
 
 export interface StoredBlob {
   key: string;
@@ -6,28 +7,16 @@ export interface StoredBlob {
   sha1: string;
 }
 
-const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 /**
  * Streams a body into R2 under a new immutable key while hashing it, never holding it in memory.
  * R2 needs the length up front; a body that ends early or runs long fails here and leaves nothing behind.
  */
 export async function storeBlob(bucket: R2Bucket, body: ReadableStream<Uint8Array> | null, length: number, contentType: string): Promise<StoredBlob> {
   const key = `blobs/${crypto.randomUUID()}`;
-  const digest = new crypto.DigestStream("SHA-1");
-  const digestWriter = digest.getWriter();
-  const tap = new TransformStream<Uint8Array, Uint8Array>({
-    async transform(chunk, controller) {
-      await digestWriter.write(chunk);
-      controller.enqueue(chunk);
-    },
-    async flush() {
-      await digestWriter.close();
-    },
-  });
+  const hashing = sha1PassThrough();
   const fixed = new FixedLengthStream(length);
   const source = body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-  const piping = source.pipeThrough(tap).pipeTo(fixed.writable);
+  const piping = source.pipeThrough(hashing.stream).pipeTo(fixed.writable);
   try {
     await Promise.all([bucket.put(key, fixed.readable, { httpMetadata: { contentType } }), piping]);
   } catch (error) {
@@ -35,7 +24,7 @@ export async function storeBlob(bucket: R2Bucket, body: ReadableStream<Uint8Arra
     if (error instanceof ApiError) throw error;
     throw badRequest("The upload was interrupted or its length did not match Content-Length", "incomplete_upload");
   }
-  return { key, size: length, sha1: hex(await digest.digest) };
+  return { key, size: length, sha1: await hashing.sha1 };
 }
 
 /** `OC-Checksum: SHA1:<hex>` (other algorithms are accepted but not checked). */
