@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { effectiveQuota } from "../accounts/quota";
 import { findUser, type User } from "../accounts/users";
 import type { Config } from "../config";
@@ -9,16 +10,33 @@ export async function storageUsedBy(db: Db, userId: string): Promise<number> {
   return (await personalRoot(db, userId)).size;
 }
 
-/** What a user may still store, or null when they have no limit. */
-export async function spaceLeftFor(db: Db, config: Config, userId: string): Promise<number | null> {
-  const user = await findUser(db, userId);
-  const quota = effectiveQuota(user?.quotaBytes ?? null, config.defaultQuotaBytes);
-  if (quota === null) return null;
-  return Math.max(0, quota - (await storageUsedBy(db, userId)));
+/**
+ * What is left of an organisation's pool: its quota minus what all its members' trees hold (the
+ * spaces of the org join this sum when they arrive). Null when the org has no pool.
+ */
+async function orgPoolLeft(db: Db, orgId: string): Promise<number | null> {
+  const [row] = await db.all<{ quota: number | null; used: number }>(sql`
+    SELECT o.quota_bytes AS quota,
+      coalesce((SELECT sum(n.size) FROM file_nodes n JOIN users u ON u.id = n.owner_id
+        WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.space_id IS NULL AND n.trashed_at IS NULL), 0) AS used
+    FROM orgs o WHERE o.id = ${orgId}`);
+  if (!row || row.quota === null) return null;
+  return Math.max(0, row.quota - row.used);
 }
 
-/** Used and available bytes from a user and their root as already loaded: no query, for every PROPFIND. */
-export function quotaFigures(config: Config, user: User, root: FileNode): { used: number; available: number | null } {
+const tighter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/** What a user may still store: their own quota and their organisation's pool both apply. Null when unlimited. */
+export async function spaceLeftFor(db: Db, config: Config, userId: string): Promise<number | null> {
+  const user = await findUser(db, userId);
+  if (!user) return 0;
+  return (await quotaFigures(db, config, user, await personalRoot(db, userId))).available;
+}
+
+/** Used and available bytes, from a user and their root as already loaded; the org pool costs one query. */
+export async function quotaFigures(db: Db, config: Config, user: User, root: FileNode): Promise<{ used: number; available: number | null }> {
   const quota = effectiveQuota(user.quotaBytes ?? null, config.defaultQuotaBytes);
-  return { used: root.size, available: quota === null ? null : Math.max(0, quota - root.size) };
+  const own = quota === null ? null : Math.max(0, quota - root.size);
+  const pool = user.orgId ? await orgPoolLeft(db, user.orgId) : null;
+  return { used: root.size, available: tighter(own, pool) };
 }

@@ -33,10 +33,15 @@ const D1_MAX_PARAMS = 90;
 export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], request: PropRequest, options: RenderOptions = {}): Promise<string[]> {
   const nodes = entries.map((e) => e.node);
   // Independent queries: on D1 each is a round trip, so they go out together.
-  const [dead, sources, id] = await Promise.all([deadPropertiesOf(dav, nodes, options.deadScope), loadSources(dav, nodes, request), instanceId(dav.db)]);
+  const [dead, sources, id, quota] = await Promise.all([
+    deadPropertiesOf(dav, nodes, options.deadScope),
+    loadSources(dav, nodes, request),
+    instanceId(dav.db),
+    quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
+  ]);
   const shared: Omit<PropertyContext, "isRoot" | "favorite"> = {
     ownerDisplayName: dav.user.displayName,
-    quota: quotaFigures(dav.c.var.config, dav.user, dav.root),
+    quota,
     instanceId: id,
   };
 
