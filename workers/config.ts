@@ -10,6 +10,10 @@ export interface Config {
   login: { maxFailures: number; windowSeconds: number };
   sessionTtlSeconds: number;
   defaultQuotaBytes: number | null;
+  /** Days a deleted item stays in the trash. */
+  trashRetentionDays: number;
+  /** Days after which versions go whatever the schedule; 0 keeps them as long as the schedule does. */
+  versionsRetentionDays: number;
 }
 
 const list = (value: string | undefined) =>
@@ -42,6 +46,8 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? null : Number(v)))
     .pipe(z.number().int().nonnegative().nullable()),
+  TRASH_RETENTION_DAYS: intVar(30),
+  VERSIONS_RETENTION_DAYS: intVar(365),
 });
 
 // Env objects are stable per isolate, so parsing once per object keeps requests cheap.
@@ -63,6 +69,8 @@ export function readConfig(env: Env): Config {
     login: { maxFailures: v.LOGIN_MAX_FAILURES, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     sessionTtlSeconds: v.SESSION_TTL_SECONDS,
     defaultQuotaBytes: v.DEFAULT_QUOTA_BYTES,
+    trashRetentionDays: v.TRASH_RETENTION_DAYS,
+    versionsRetentionDays: v.VERSIONS_RETENTION_DAYS,
   };
   cache.set(env, config);
   return config;

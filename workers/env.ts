@@ -11,6 +11,8 @@ export interface Env {
   LOGIN_WINDOW_SECONDS?: string;
   SESSION_TTL_SECONDS?: string;
   DEFAULT_QUOTA_BYTES?: string;
+  TRASH_RETENTION_DAYS?: string;
+  VERSIONS_RETENTION_DAYS?: string;
   /** "cloudflare" to send mail through the EMAIL binding (a send_email binding) from MAIL_FROM; otherwise mail goes to the log. */
   MAIL_SENDER?: string;
   MAIL_FROM?: string;

@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { createDb } from "./db/client";
 import type { Env } from "./env";
 import { createMailSender } from "./mail/sender";
+import { applyRetention } from "./storage/retention";
 
 const app = createApp(plugins);
 
@@ -12,6 +13,7 @@ export default {
   /** The hourly cron (wrangler.toml [triggers]): activity e-mail digests. */
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
     ctx.waitUntil(sendActivityDigests(createDb(env.DB), createMailSender(env)));
+    ctx.waitUntil(applyRetention(env));
   },
 } satisfies ExportedHandler<Env>;
 

@@ -30,10 +30,18 @@ type Extra<E extends CoreEventName> = Omit<CoreEvents[E], "env" | "actorId" | "w
  * After a change: an activity entry for the owner's stream, then the plugins' hooks. Hooks run after
  * the response when the runtime allows, so a slow plugin never slows a sync client down.
  */
-export async function emitFileEvent<E extends Exclude<CoreEventName, "fileShared">>(ctx: EventContext, event: E, node: FileNode, extra: Extra<E>, described?: FileEventNode): Promise<void> {
+export async function emitFileEvent<E extends Exclude<CoreEventName, "fileShared">>(
+  ctx: EventContext,
+  event: E,
+  node: FileNode,
+  extra: Extra<E>,
+  described?: FileEventNode,
+  /** The activity to record when it is not the event's own (a restore is recorded as `file_restored`). */
+  activity: ActivityType = ACTIVITY_OF[event],
+): Promise<void> {
   const info = described ?? (await describeNode(ctx.db, node));
   const details = "fromPath" in extra ? { from: (extra as { fromPath: string }).fromPath } : undefined;
-  await recordActivity(ctx.db, [{ userId: node.ownerId, actorId: ctx.actorId, type: ACTIVITY_OF[event], fileId: node.id, path: info.path, details }]);
+  await recordActivity(ctx.db, [{ userId: node.ownerId, actorId: ctx.actorId, type: activity, fileId: node.id, path: info.path, details }]);
   const payload = { ...extra, env: ctx.env, actorId: ctx.actorId, waitUntil: ctx.waitUntil, node: info } as unknown as CoreEvents[E];
   ctx.waitUntil(runHooks(ctx.hooks, event, payload));
 }

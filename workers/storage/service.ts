@@ -1,5 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { deadProperties, fileNodes } from "../../schema/core";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { deadProperties, fileNodes, fileVersions, trashItems } from "../../schema/core";
+import { readConfig } from "../config";
 import type { Db } from "../db/client";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { newEtag, propagateStatement } from "./etag";
@@ -9,6 +10,9 @@ import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
 import { assertValidName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
 import { storeBlob, type StoredBlob } from "./upload";
+import { liveNodeById } from "./live-node";
+import { restoreFolder, restoredName, trashItemStatement, type TrashEntry } from "./trash";
+import { expireVersionsOf, type FileVersion } from "./versions";
 
 export interface WriteRequest {
   parent: FileNode;
@@ -47,6 +51,7 @@ export class FileService {
   async createFolder(parent: FileNode, name: string, mtime = now()): Promise<FileNode> {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
+    await this.assertInTree(parent);
     const exists = () => new ApiError(405, "exists", "Something with this name already exists");
     if (await childNamed(this.o.db, parent.id, name)) throw exists();
     let node;
@@ -81,7 +86,7 @@ export class FileService {
   async assertWritable(parent: FileNode, name: string, length: number): Promise<void> {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
-    const before = await childNamed(this.o.db, parent.id, name);
+    const [before] = await Promise.all([childNamed(this.o.db, parent.id, name), this.assertInTree(parent)]);
     if (before?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
     const left = await this.o.spaceLeft(parent.ownerId);
     if (left !== null && length - (before?.size ?? 0) > left) throw insufficientStorage();
@@ -104,7 +109,8 @@ export class FileService {
       throw error;
     }
     const { node, previous } = swapped;
-    if (previous?.blobKey) await this.o.bucket.delete(previous.blobKey);
+    // The replaced bytes became a version; retention may already thin that file's older ones.
+    if (previous?.blobKey) await this.expireVersions(node.id);
     if (previous) await emitFileEvent(this.o, "fileChanged", node, { previousEtag: previous.etag });
     else await emitFileEvent(this.o, "fileCreated", node, {});
     return { node, created: !previous };
@@ -138,8 +144,19 @@ export class FileService {
     }
   }
 
-  /** Compare-and-swap on the blob key: the update only lands if nobody replaced the content since we read it. */
-  private async replaceContent(current: FileNode, blob: StoredBlob, mtime: number) {
+  /**
+   * Compare-and-swap on the blob key: the update only lands if nobody replaced the content since we read it.
+   * The replaced content becomes a version in the same transaction, so no overwrite loses bytes.
+   */
+  private async replaceContent(current: FileNode, blob: Pick<StoredBlob, "key" | "size"> & { sha1: string | null }, mtime: number, alsoIfLanded: (landed: SQL) => SQL[] = () => []) {
+    const landed = sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${current.id} AND blob_key = ${blob.key})`;
+    const keepVersion = current.blobKey
+      ? [
+          this.o.db.insert(fileVersions).select(
+            sql`SELECT NULL, ${current.id}, ${current.blobKey}, ${current.size}, ${current.sha1}, ${current.mtime}, ${current.etag}, ${current.modifiedBy}, NULL, unixepoch() WHERE ${landed}`,
+          ),
+        ]
+      : [];
     const [rows] = await this.o.db.batch([
       this.o.db
         .update(fileNodes)
@@ -147,9 +164,34 @@ export class FileService {
         .where(and(eq(fileNodes.id, current.id), current.blobKey ? eq(fileNodes.blobKey, current.blobKey) : isNull(fileNodes.blobKey)))
         .returning(),
       // Applied only when the swap above happened: by then the node points at the new blob.
-      propagateStatement(this.o.db, current.parentId!, blob.size - current.size, sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${current.id} AND blob_key = ${blob.key})`),
+      propagateStatement(this.o.db, current.parentId!, blob.size - current.size, landed),
+      ...keepVersion,
+      ...alsoIfLanded(landed).map((statement) => this.o.db.run(statement)),
     ]);
     return rows[0];
+  }
+
+  private async expireVersions(nodeId: number): Promise<void> {
+    const days = readConfig(this.o.env).versionsRetentionDays;
+    await expireVersionsOf(this.o.db, this.o.bucket, nodeId, days === 0 ? null : days * 86400);
+  }
+
+  /** Writes into a folder that is in the trash (deleted by another job meanwhile) are refused like writes into a gone one. */
+  private async assertInTree(folder: FileNode): Promise<void> {
+    if (!(await liveNodeById(this.o.db, folder.id))) throw parentGone();
+  }
+
+  /**
+   * Makes an earlier version the content again; the content it replaces becomes a version itself.
+   * The version's bytes are reused, not copied: its row goes in the same transaction.
+   */
+  async restoreVersion(node: FileNode, version: FileVersion): Promise<FileNode> {
+    const blob = { key: version.blobKey, size: version.size, sha1: version.sha1 };
+    const restored = await this.replaceContent(node, blob, version.mtime, (landed) => [sql`DELETE FROM file_versions WHERE id = ${version.id} AND ${landed}`]);
+    if (!restored) throw conflict("The file changed meanwhile; try again");
+    await this.expireVersions(node.id);
+    await emitFileEvent(this.o, "fileChanged", restored, { previousEtag: node.etag }, undefined, "file_restored");
+    return restored;
   }
 
   /** Sets a node's modification time (PROPPATCH of getlastmodified, X-OC-Mtime on MOVE of a chunked upload). */
@@ -162,13 +204,37 @@ export class FileService {
     return this.o.bucket.get(node.blobKey, range ? { range } : undefined);
   }
 
-  /** Deletes a node and its subtree, then reclaims their bytes. */
+  /**
+   * Deletes a node and its subtree: they leave the tree for their owner's trash in one transaction,
+   * and stop counting against the quota. `purge` is what really deletes.
+   */
   async remove(node: FileNode): Promise<void> {
     if (node.parentId === null) throw forbidden("The root folder cannot be deleted");
     const described = await describeNode(this.o.db, node);
-    const [rows] = await this.o.db.batch([
-      blobsUnder(this.o.db, node),
+    const deletedAt = now();
+    await this.o.db.batch([
+      trashItemStatement(this.o.db, node, described.path.slice(1), deletedAt, this.o.actorId),
       // Size and parent as they are now, inside the transaction: a job may have added to the folder since it was read.
+      propagateStatement(
+        this.o.db,
+        sql`(SELECT parent_id FROM file_nodes WHERE id = ${node.id})`,
+        sql`-coalesce((SELECT size FROM file_nodes WHERE id = ${node.id}), 0)`,
+      ),
+      this.o.db.update(fileNodes).set({ parentId: null, trashedAt: deletedAt }).where(and(eq(fileNodes.id, node.id), isNotNull(fileNodes.parentId))),
+    ]);
+    await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+  }
+
+  /** Deletes a node, its subtree and their versions for good, then reclaims all their bytes. */
+  async purge(node: FileNode): Promise<void> {
+    if (node.parentId === null && node.trashedAt === null) throw forbidden("The root folder cannot be deleted");
+    const described = node.trashedAt === null ? await describeNode(this.o.db, node) : undefined;
+    const [files, versions] = await this.o.db.batch([
+      blobsUnder(this.o.db, node),
+      this.o.db
+        .select({ key: fileVersions.blobKey })
+        .from(fileVersions)
+        .where(sql`${fileVersions.nodeId} IN (WITH RECURSIVE sub(id) AS (SELECT ${node.id} UNION ALL SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub)`),
       propagateStatement(
         this.o.db,
         sql`(SELECT parent_id FROM file_nodes WHERE id = ${node.id})`,
@@ -176,9 +242,44 @@ export class FileService {
       ),
       this.o.db.delete(fileNodes).where(eq(fileNodes.id, node.id)),
     ]);
-    const blobs = rows.map((r) => r.key).filter((k): k is string => k !== null);
+    const blobs = [...files, ...versions].map((r) => r.key).filter((k): k is string => k !== null);
     for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
-    await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+    if (described) await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+  }
+
+  /**
+   * Puts a trashed item back where it was deleted from (the root when that folder is gone), named
+   * "x (restored).txt" when its name is taken, as Nextcloud does.
+   */
+  async restoreFromTrash({ node, item }: TrashEntry): Promise<FileNode> {
+    const target = await restoreFolder(this.o.db, item);
+    const left = await this.o.spaceLeft(target.ownerId);
+    if (left !== null && node.size > left) throw insufficientStorage();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const name = restoredName(node.name, node.isFolder, attempt);
+      if (await childNamed(this.o.db, target.id, name)) continue;
+      const landed = sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${node.id} AND parent_id = ${target.id} AND trashed_at IS NULL)`;
+      let rows: FileNode[];
+      try {
+        [rows] = await this.o.db.batch([
+          this.o.db
+            .update(fileNodes)
+            .set({ parentId: target.id, name, trashedAt: null, etag: newEtag() })
+            .where(and(eq(fileNodes.id, node.id), isNotNull(fileNodes.trashedAt)))
+            .returning(),
+          propagateStatement(this.o.db, target.id, sql`(SELECT size FROM file_nodes WHERE id = ${node.id})`, landed),
+          this.o.db.delete(trashItems).where(eq(trashItems.nodeId, node.id)),
+        ]);
+      } catch (error) {
+        if (isUniqueViolation(error)) continue; // the name was taken meanwhile: the next one
+        if (isForeignKeyViolation(error)) throw parentGone();
+        throw error;
+      }
+      if (!rows[0]) throw notFound("This item was restored or deleted meanwhile");
+      await emitFileEvent(this.o, "fileCreated", rows[0], {}, undefined, "file_restored");
+      return rows[0];
+    }
+    throw conflict("No free name to restore this item under");
   }
 
   /** Renames and moves change metadata only; bytes stay where they are. */
@@ -187,6 +288,7 @@ export class FileService {
     if (node.parentId === null) throw forbidden("The root folder cannot be moved");
     if (!target.isFolder) throw conflict("The destination's parent is not a folder");
     if (node.isFolder && (await isWithin(this.o.db, target, node))) throw forbidden("A folder cannot be moved into itself");
+    await this.assertInTree(target);
     const fromPath = (await describeNode(this.o.db, node)).path;
     const existing = await childNamed(this.o.db, target.id, name);
     if (existing?.id === node.id) return { node, replaced: false };

@@ -1,0 +1,68 @@
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { fileNodes, trashItems } from "../../schema/core";
+import type { Db } from "../db/client";
+import { liveNodeById } from "./live-node";
+import { personalRoot, type FileNode } from "./tree";
+
+export type TrashItem = typeof trashItems.$inferSelect;
+
+export interface TrashEntry {
+  item: TrashItem;
+  node: FileNode;
+}
+
+/** Nextcloud's name for a trashed item: `<name>.d<deletion time>`, unique enough to tell copies apart. */
+export const trashName = (entry: TrashEntry) => `${entry.node.name}.d${entry.item.deletedAt}`;
+
+/**
+ * The statement that files a node in its owner's trash, read from the node as it is inside the
+ * transaction: nothing is filed when another job already deleted it.
+ */
+export function trashItemStatement(db: Db, node: FileNode, originalPath: string, deletedAt: number, deletedBy: string | null) {
+  return db.insert(trashItems).select(
+    sql`SELECT id, owner_id, parent_id, ${originalPath}, ${deletedAt}, ${deletedBy} FROM file_nodes WHERE id = ${node.id} AND parent_id IS NOT NULL`,
+  );
+}
+
+export async function trashOf(db: Db, ownerId: string): Promise<TrashEntry[]> {
+  const rows = await db
+    .select({ item: trashItems, node: fileNodes })
+    .from(trashItems)
+    .innerJoin(fileNodes, eq(fileNodes.id, trashItems.nodeId))
+    .where(eq(trashItems.ownerId, ownerId))
+    .orderBy(desc(trashItems.deletedAt), desc(trashItems.nodeId));
+  return rows;
+}
+
+export async function trashEntry(db: Db, ownerId: string, nodeId: number): Promise<TrashEntry | undefined> {
+  const [row] = await db
+    .select({ item: trashItems, node: fileNodes })
+    .from(trashItems)
+    .innerJoin(fileNodes, eq(fileNodes.id, trashItems.nodeId))
+    .where(and(eq(trashItems.ownerId, ownerId), eq(trashItems.nodeId, nodeId)));
+  return row;
+}
+
+/** Items deleted before `before`: what trash retention purges. */
+export async function trashedBefore(db: Db, before: number): Promise<TrashEntry[]> {
+  return db
+    .select({ item: trashItems, node: fileNodes })
+    .from(trashItems)
+    .innerJoin(fileNodes, eq(fileNodes.id, trashItems.nodeId))
+    .where(lt(trashItems.deletedAt, before));
+}
+
+/** Where a restore goes: the folder it was deleted from if it is still in the tree, else the root, as Nextcloud does. */
+export async function restoreFolder(db: Db, item: TrashItem): Promise<FileNode> {
+  const original = item.originalParentId === null ? undefined : await liveNodeById(db, item.originalParentId);
+  if (original && original.isFolder && original.ownerId === item.ownerId) return original;
+  return personalRoot(db, item.ownerId);
+}
+
+/** Nextcloud's names on a clash at restore: "a.txt", "a (restored).txt", "a (restored 2).txt"… */
+export function restoredName(name: string, isFolder: boolean, attempt: number): string {
+  if (attempt === 0) return name;
+  const dot = isFolder ? -1 : name.lastIndexOf(".");
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  return `${base} (restored${attempt > 1 ? ` ${attempt}` : ""})${ext}`;
+}
