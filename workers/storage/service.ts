@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { deadProperties, fileNodes, fileVersions, trashItems } from "../../schema/core";
 import { readConfig } from "../config";
 import type { Db } from "../db/client";
@@ -148,7 +148,7 @@ export class FileService {
    * Compare-and-swap on the blob key: the update only lands if nobody replaced the content since we read it.
    * The replaced content becomes a version in the same transaction, so no overwrite loses bytes.
    */
-  private async replaceContent(current: FileNode, blob: Pick<StoredBlob, "key" | "size"> & { sha1: string | null }, mtime: number, alsoIfLanded: (landed: SQL) => SQL[] = () => []) {
+  private async replaceContent(current: FileNode, blob: Pick<StoredBlob, "key" | "size"> & { sha1: string | null }, mtime: number, restoredVersionId?: number) {
     const landed = sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${current.id} AND blob_key = ${blob.key})`;
     const keepVersion = current.blobKey
       ? [
@@ -166,7 +166,8 @@ export class FileService {
       // Applied only when the swap above happened: by then the node points at the new blob.
       propagateStatement(this.o.db, current.parentId!, blob.size - current.size, landed),
       ...keepVersion,
-      ...alsoIfLanded(landed).map((statement) => this.o.db.run(statement)),
+      // A restored version's bytes are the content now: its row goes, in the same transaction.
+      ...(restoredVersionId === undefined ? [] : [this.o.db.delete(fileVersions).where(and(eq(fileVersions.id, restoredVersionId), landed))]),
     ]);
     return rows[0];
   }
@@ -187,7 +188,7 @@ export class FileService {
    */
   async restoreVersion(node: FileNode, version: FileVersion): Promise<FileNode> {
     const blob = { key: version.blobKey, size: version.size, sha1: version.sha1 };
-    const restored = await this.replaceContent(node, blob, version.mtime, (landed) => [sql`DELETE FROM file_versions WHERE id = ${version.id} AND ${landed}`]);
+    const restored = await this.replaceContent(node, blob, version.mtime, version.id);
     if (!restored) throw conflict("The file changed meanwhile; try again");
     await this.expireVersions(node.id);
     await emitFileEvent(this.o, "fileChanged", restored, { previousEtag: node.etag }, undefined, "file_restored");
