@@ -14,6 +14,8 @@ export interface Config {
   trashRetentionDays: number;
   /** Days after which versions go whatever the schedule; 0 keeps them as long as the schedule does. */
   versionsRetentionDays: number;
+  /** Largest file one chunked upload may assemble. */
+  maxUploadBytes: number;
 }
 
 const list = (value: string | undefined) =>
@@ -48,6 +50,7 @@ const schema = z.object({
     .pipe(z.number().int().nonnegative().nullable()),
   TRASH_RETENTION_DAYS: intVar(30),
   VERSIONS_RETENTION_DAYS: intVar(365),
+  MAX_UPLOAD_BYTES: intVar(1024 ** 3),
 });
 
 // Env objects are stable per isolate, so parsing once per object keeps requests cheap.
@@ -71,6 +74,7 @@ export function readConfig(env: Env): Config {
     defaultQuotaBytes: v.DEFAULT_QUOTA_BYTES,
     trashRetentionDays: v.TRASH_RETENTION_DAYS,
     versionsRetentionDays: v.VERSIONS_RETENTION_DAYS,
+    maxUploadBytes: v.MAX_UPLOAD_BYTES,
   };
   cache.set(env, config);
   return config;

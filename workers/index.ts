@@ -5,6 +5,7 @@ import { createDb } from "./db/client";
 import type { Env } from "./env";
 import { createMailSender } from "./mail/sender";
 import { applyRetention } from "./storage/retention";
+import { reclaimAbandonedUploads } from "./webdav/uploads/reclaim";
 
 const app = createApp(plugins);
 
@@ -14,6 +15,7 @@ export default {
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
     ctx.waitUntil(sendActivityDigests(createDb(env.DB), createMailSender(env)));
     ctx.waitUntil(applyRetention(env));
+    ctx.waitUntil(reclaimAbandonedUploads(env));
   },
 } satisfies ExportedHandler<Env>;
 

@@ -3,11 +3,13 @@ import { requireAuth } from "../accounts/authenticate";
 import type { AppEnv } from "../http/app-env";
 import { ApiError, forbidden } from "../http/errors";
 import { davContext, type Dav } from "./context";
+import { fileLifecycleDavRoutes } from "./lifecycle/routes";
 import { handleLock, handleUnlock } from "./lock-methods";
 import { handlePropfind } from "./propfind";
 import { handleProppatch } from "./proppatch";
 import { handleGet, handlePut } from "./transfer";
 import { handleCopyMove, handleDelete, handleMkcol } from "./tree-methods";
+import { uploadRoutes } from "./uploads/routes";
 
 const ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, MKCOL, LOCK, UNLOCK";
 
@@ -46,8 +48,10 @@ async function serve(c: Context<AppEnv>, base: string, prefixSegments: number): 
 export const webdavRoutes = new Hono<AppEnv>()
   .all("/remote.php/webdav/*", (c) => serve(c, "/remote.php/webdav", 2))
   .all("/remote.php/webdav", (c) => serve(c, "/remote.php/webdav", 2))
+  .route("/", fileLifecycleDavRoutes)
   .all("/remote.php/dav/files/:user{[^/]+}/*", (c) => filesFor(c))
-  .all("/remote.php/dav/files/:user{[^/]+}", (c) => filesFor(c));
+  .all("/remote.php/dav/files/:user{[^/]+}", (c) => filesFor(c))
+  .route("/", uploadRoutes);
 
 function filesFor(c: Context<AppEnv>) {
   const user = requireAuth(c).user;

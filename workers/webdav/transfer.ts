@@ -8,7 +8,7 @@ import { nodeById } from "../storage/tree";
 
 const quoted = (etag: string) => `"${etag}"`;
 
-function matches(header: string | undefined, etag: string): boolean {
+export function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(",").some((t) => t.trim() === "*" || t.trim().replace(/^W\//, "") === quoted(etag));
 }
