@@ -6,7 +6,7 @@ import { discardUpload, expiredUploads } from "./store";
 const BATCH = 200;
 
 /** The hourly cron: uploads nobody touched for a day are abandoned; their staged bytes go. */
-export async function reclaimAbandonedUploads(env: Env): Promise<number> {
+export async function reclaimAbandonedUploads(env: Pick<Env, "DB" | "FILES">): Promise<number> {
   const db = createDb(env.DB);
   const uploads = await expiredUploads(db, BATCH);
   for (const upload of uploads) await discardUpload(db, env.FILES, upload);
