@@ -7,6 +7,8 @@ import { adminOrgApi } from "./api/admin-orgs";
 import { appPasswordApi } from "./api/app-passwords";
 import { authRoutes } from "./api/auth";
 import { pluginApi } from "./api/plugins";
+import { trashApi } from "./api/trash";
+import { versionsApi } from "./api/versions";
 import { readConfig } from "./config";
 import { createDb } from "./db/client";
 import type { AppEnv } from "./http/app-env";
@@ -56,6 +58,8 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/account/password", accountPasswordApi);
   app.route("/api/admin/orgs", adminOrgApi);
   app.route("/api/plugins", pluginApi);
+  app.route("/api/trash", trashApi);
+  app.route("/api/versions", versionsApi);
   app.route("/api/activity", activityRoutes);
 
   // Every plugin's routes are mounted; a disabled plugin's answer 404 as if they did not exist.
