@@ -14,7 +14,7 @@ export const capabilitiesRoutes = new Hono<AppEnv>().get("/cloud/capabilities", 
     capabilities: {
       core: { pollinterval: 60, "webdav-root": "remote.php/webdav", "reference-api": false },
       dav: { chunking: "1.0" },
-      files: { bigfilechunking: true, undelete: false, versioning: false, chunked_upload: { max_size: CHUNK_MAX_BYTES, max_parallel_count: CHUNK_MAX_PARALLEL } },
+      files: { bigfilechunking: true, undelete: true, versioning: true, chunked_upload: { max_size: CHUNK_MAX_BYTES, max_parallel_count: CHUNK_MAX_PARALLEL } },
       theming: { name: c.var.config.instanceName, productName: c.var.config.instanceName },
       cumulus: { plugins: c.var.plugins.enabled.map((p) => ({ id: p.id, version: p.version })) },
     },
