@@ -19,6 +19,7 @@ import { ocsRoutes } from "./ocs/routes";
 import type { PluginDefinition } from "./plugin/define";
 import { createRegistry, type PluginRegistry } from "./plugin/registry";
 import { statusRoutes } from "./status";
+import { tagsApi } from "./tags/routes";
 import { webdavRoutes } from "./webdav/routes";
 
 const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|status\.php)(\/|$)/;
@@ -61,6 +62,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/trash", trashApi);
   app.route("/api/versions", versionsApi);
   app.route("/api/activity", activityRoutes);
+  app.route("/api/tags", tagsApi);
 
   // Every plugin's routes are mounted; a disabled plugin's answer 404 as if they did not exist.
   for (const plugin of plugins) {

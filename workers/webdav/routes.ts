@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { requireAuth } from "../accounts/authenticate";
 import type { AppEnv } from "../http/app-env";
+import { systemTagRelationsDav, systemTagsDav } from "../tags/dav";
 import { ApiError, forbidden } from "../http/errors";
 import { davContext, type Dav } from "./context";
 import { fileLifecycleDavRoutes } from "./lifecycle/routes";
@@ -48,6 +49,8 @@ async function serve(c: Context<AppEnv>, base: string, prefixSegments: number): 
 export const webdavRoutes = new Hono<AppEnv>()
   .all("/remote.php/webdav/*", (c) => serve(c, "/remote.php/webdav", 2))
   .all("/remote.php/webdav", (c) => serve(c, "/remote.php/webdav", 2))
+  .all("/remote.php/dav/systemtags/*", systemTagsDav)
+  .all("/remote.php/dav/systemtags-relations/*", systemTagRelationsDav)
   .route("/", fileLifecycleDavRoutes)
   .all("/remote.php/dav/files/:user{[^/]+}/*", (c) => filesFor(c))
   .all("/remote.php/dav/files/:user{[^/]+}", (c) => filesFor(c))

@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { systemTagRelations, systemTags } from "../../schema/file-lifecycle";
+import type { User } from "../accounts/users";
+import type { Db } from "../db/client";
+import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
+import { fileAccess } from "../storage/access";
+
+export type SystemTag = typeof systemTags.$inferSelect;
+
+export interface TagView {
+  id: number;
+  name: string;
+  userVisible: boolean;
+  userAssignable: boolean;
+  /** Whether the asker may assign and unassign it. */
+  canAssign: boolean;
+}
+
+export const MAX_TAG_NAME = 64;
+const D1_MAX_PARAMS = 90;
+
+/** Invisible tags exist for admins (and automation) only; restricted ones are visible but only admins assign them. */
+export const canSeeTag = (tag: SystemTag, user: User) => user.isAdmin || tag.userVisible;
+export const canAssignTag = (tag: SystemTag, user: User) => user.isAdmin || (tag.userVisible && tag.userAssignable);
+
+export const viewOf = (tag: SystemTag, user: User): TagView => ({
+  id: tag.id,
+  name: tag.name,
+  userVisible: tag.userVisible,
+  userAssignable: tag.userAssignable,
+  canAssign: canAssignTag(tag, user),
+});
+
+function cleanName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === "") throw badRequest("A tag needs a name", "invalid_tag_name");
+  if ([...trimmed].length > MAX_TAG_NAME) throw badRequest(`A tag name has at most ${MAX_TAG_NAME} characters`, "invalid_tag_name");
+  return trimmed;
+}
+
+function assertAdmin(user: User, action: string): void {
+  if (!user.isAdmin) throw forbidden(`Only administrators may ${action}`);
+}
+
+/** The system tags of the instance and the files they are on; DAV and the JSON API both go through here. */
+export class TagService {
+  constructor(
+    private readonly db: Db,
+    private readonly user: User,
+  ) {}
+
+  async list(): Promise<SystemTag[]> {
+    const rows = await this.db.select().from(systemTags).orderBy(asc(systemTags.name));
+    return rows.filter((t) => canSeeTag(t, this.user));
+  }
+
+  /** A tag the asker may see; anything else is "not found", so invisible tags stay secret. */
+  async get(id: number): Promise<SystemTag> {
+    const tag = await this.db.query.systemTags.findFirst({ where: eq(systemTags.id, id) });
+    if (!tag || !canSeeTag(tag, this.user)) throw notFound("No such tag");
+    return tag;
+  }
+
+  async create(input: { name: string; userVisible?: boolean; userAssignable?: boolean }): Promise<SystemTag> {
+    const name = cleanName(input.name);
+    const userVisible = input.userVisible ?? true;
+    const userAssignable = input.userAssignable ?? true;
+    if (!userVisible || !userAssignable) assertAdmin(this.user, "create invisible or restricted tags");
+    await this.assertNameFree(name);
+    try {
+      const [row] = await this.db.insert(systemTags).values({ name, userVisible, userAssignable }).returning();
+      return row!;
+    } catch (error) {
+      // Two creations racing: the unique index decides, and the loser gets the same 409.
+      if (String(error).includes("UNIQUE")) throw duplicate(name);
+      throw error;
+    }
+  }
+
+  async update(id: number, changes: { name?: string; userVisible?: boolean; userAssignable?: boolean }): Promise<SystemTag> {
+    const tag = await this.get(id);
+    assertAdmin(this.user, "change tags");
+    const name = changes.name === undefined ? tag.name : cleanName(changes.name);
+    if (name !== tag.name) await this.assertNameFree(name);
+    const next = { name, userVisible: changes.userVisible ?? tag.userVisible, userAssignable: changes.userAssignable ?? tag.userAssignable };
+    try {
+      const [row] = await this.db.update(systemTags).set(next).where(eq(systemTags.id, id)).returning();
+      return row!;
+    } catch (error) {
+      if (String(error).includes("UNIQUE")) throw duplicate(name);
+      throw error;
+    }
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.get(id);
+    assertAdmin(this.user, "delete tags");
+    // Relations go with the tag (ON DELETE CASCADE).
+    await this.db.delete(systemTags).where(eq(systemTags.id, id));
+  }
+
+  /** The visible tags on a file the asker can reach; a file they cannot reach is "not found". */
+  async tagsOfFile(fileId: number): Promise<SystemTag[]> {
+    await this.reachableFile(fileId);
+    return (await this.tagsOfNodes([fileId])).get(fileId) ?? [];
+  }
+
+  async assign(fileId: number, tagId: number): Promise<void> {
+    await this.reachableFile(fileId);
+    const tag = await this.assignableTag(tagId);
+    const inserted = await this.db.insert(systemTagRelations).values({ tagId: tag.id, nodeId: fileId }).onConflictDoNothing().returning();
+    if (inserted.length === 0) throw conflict("This tag is already on the file", "tag_already_assigned");
+  }
+
+  async unassign(fileId: number, tagId: number): Promise<void> {
+    await this.reachableFile(fileId);
+    const tag = await this.assignableTag(tagId);
+    const deleted = await this.db
+      .delete(systemTagRelations)
+      .where(and(eq(systemTagRelations.tagId, tag.id), eq(systemTagRelations.nodeId, fileId)))
+      .returning();
+    if (deleted.length === 0) throw notFound("This tag is not on the file");
+  }
+
+  /** Visible tags of many nodes at once (a PROPFIND listing), in chunks D1 accepts. */
+  async tagsOfNodes(nodeIds: readonly number[]): Promise<Map<number, SystemTag[]>> {
+    const byNode = new Map<number, SystemTag[]>();
+    const ids = [...new Set(nodeIds)];
+    for (let i = 0; i < ids.length; i += D1_MAX_PARAMS) {
+      const rows = await this.db
+        .select({ nodeId: systemTagRelations.nodeId, tag: systemTags })
+        .from(systemTagRelations)
+        .innerJoin(systemTags, eq(systemTags.id, systemTagRelations.tagId))
+        .where(inArray(systemTagRelations.nodeId, ids.slice(i, i + D1_MAX_PARAMS)))
+        .orderBy(asc(systemTags.name));
+      for (const { nodeId, tag } of rows) if (canSeeTag(tag, this.user)) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), tag]);
+    }
+    return byNode;
+  }
+
+  private async reachableFile(fileId: number): Promise<void> {
+    if (!(await fileAccess(this.db, this.user.id, fileId))) throw notFound("No such file");
+  }
+
+  /** Nextcloud answers 412 for a tag it cannot find while assigning, and 403 for one the asker may not assign. */
+  private async assignableTag(tagId: number): Promise<SystemTag> {
+    const tag = await this.db.query.systemTags.findFirst({ where: eq(systemTags.id, tagId) });
+    if (!tag || !canSeeTag(tag, this.user)) throw new ApiError(412, "no_such_tag", `No tag with id ${tagId}`);
+    if (!canAssignTag(tag, this.user)) throw forbidden("Only administrators may assign or remove this tag");
+    return tag;
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    const existing = await this.db.query.systemTags.findFirst({ where: eq(systemTags.name, name) });
+    if (existing) throw duplicate(name);
+  }
+}
+
+const duplicate = (name: string) => conflict(`A tag named "${name}" already exists`, "tag_exists");
