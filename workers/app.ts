@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { authenticate } from "./accounts/authenticate";
 import { activityRoutes } from "./activity/routes";
+import { commentsApi } from "./comments/routes";
 import { ensureFirstAdmin } from "./accounts/bootstrap";
 import { accountPasswordApi } from "./api/account-password";
 import { adminOrgApi } from "./api/admin-orgs";
@@ -63,6 +64,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/versions", versionsApi);
   app.route("/api/activity", activityRoutes);
   app.route("/api/tags", tagsApi);
+  app.route("/api/comments", commentsApi);
 
   // Every plugin's routes are mounted; a disabled plugin's answer 404 as if they did not exist.
   for (const plugin of plugins) {

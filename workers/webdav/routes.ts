@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { requireAuth } from "../accounts/authenticate";
+import { commentsDav } from "../comments/dav";
 import type { AppEnv } from "../http/app-env";
 import { systemTagRelationsDav, systemTagsDav } from "../tags/dav";
 import { ApiError, forbidden } from "../http/errors";
@@ -51,6 +52,7 @@ export const webdavRoutes = new Hono<AppEnv>()
   .all("/remote.php/webdav", (c) => serve(c, "/remote.php/webdav", 2))
   .all("/remote.php/dav/systemtags/*", systemTagsDav)
   .all("/remote.php/dav/systemtags-relations/*", systemTagRelationsDav)
+  .all("/remote.php/dav/comments/*", commentsDav)
   .route("/", fileLifecycleDavRoutes)
   .all("/remote.php/dav/files/:user{[^/]+}/*", (c) => filesFor(c))
   .all("/remote.php/dav/files/:user{[^/]+}", (c) => filesFor(c))
