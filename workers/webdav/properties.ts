@@ -8,7 +8,6 @@ export interface PropertyContext {
   quota: { used: number; available: number | null };
   instanceId: string;
   isRoot: boolean;
-  favorite: boolean;
 }
 
 type Getter = (node: FileNode, ctx: PropertyContext) => string | null;
@@ -37,7 +36,6 @@ export const LIVE_PROPERTIES = new Map<string, Getter>([
   [key(OC_NS, "permissions"), (n) => permissionLetters(n)],
   [key(OC_NS, "size"), (n) => String(n.size)],
   [key(OC_NS, "checksums"), (n) => (n.sha1 ? `<oc:checksum>SHA1:${n.sha1}</oc:checksum>` : null)],
-  [key(OC_NS, "favorite"), (_n, c) => (c.favorite ? "1" : "0")],
   [key(OC_NS, "owner-id"), (n) => escapeXml(n.ownerId)],
   [key(OC_NS, "owner-display-name"), (_n, c) => escapeXml(c.ownerDisplayName)],
   [key(OC_NS, "share-types"), () => ""],

@@ -1,5 +1,6 @@
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
+import type { FileService } from "../storage/service";
 import type { FileNode } from "../storage/tree";
 
 export interface PropertySourceInput {
@@ -7,6 +8,8 @@ export interface PropertySourceInput {
   /** Who asks: favorites, unread comments and the like are per person. */
   user: User;
   nodes: readonly FileNode[];
+  /** For the few sources that read content (a folder's Readme). */
+  files: FileService;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { commentCountsProperty } from "../comments/property-source";
+import { favoriteProperty } from "../favorites/property-source";
+import { richWorkspaceProperty } from "../rich-workspace/property-source";
 import { systemTagsProperty } from "../tags/property-source";
 import type { PropertySource } from "./property-source";
 
@@ -6,4 +8,6 @@ import type { PropertySource } from "./property-source";
 export const PROPERTY_SOURCES: readonly PropertySource[] = [
   systemTagsProperty,
   commentCountsProperty,
+  favoriteProperty,
+  richWorkspaceProperty,
 ];

@@ -7,7 +7,8 @@ import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { multistatus, responseXml, type PropValue } from "./multistatus";
 import { LIVE_PROPERTIES, propertyKey } from "./properties";
-import { DAV_NS, parseXml, serializeContent } from "./xml";
+import { DAV_NS, OC_NS, parseXml, serializeContent } from "./xml";
+import { FavoriteService, isFavoriteValue } from "../favorites/service";
 
 const MAX_VALUE_BYTES = 64 * 1024;
 
@@ -47,6 +48,11 @@ export async function handleProppatch(dav: Dav): Promise<Response> {
     if (o.ns === DAV_NS && o.local === "getlastmodified") {
       const seconds = Math.floor(Date.parse(o.value) / 1000);
       if (o.set && Number.isFinite(seconds)) await dav.files.touch(node, seconds);
+      continue;
+    }
+    if (o.ns === OC_NS && o.local === "favorite") {
+      // A star is the asker's own, not a property of the file: it lives in file_favorites.
+      statements.push(new FavoriteService(dav.db, dav.user.id).statement(node, o.set && isFavoriteValue(o.value)));
       continue;
     }
     const where = and(eq(deadProperties.nodeId, node.id), eq(deadProperties.namespace, o.ns), eq(deadProperties.name, o.local));

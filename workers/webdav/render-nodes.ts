@@ -9,7 +9,7 @@ import type { PropRequest } from "./prop-request";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
 import type { PropertySource } from "./property-source";
 import { PROPERTY_SOURCES } from "./property-sources";
-import { DAV_NS, OC_NS } from "./xml";
+import { DAV_NS } from "./xml";
 
 export interface NodeEntry {
   node: FileNode;
@@ -39,7 +39,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
   ]);
-  const shared: Omit<PropertyContext, "isRoot" | "favorite"> = {
+  const shared: Omit<PropertyContext, "isRoot"> = {
     ownerDisplayName: dav.user.displayName,
     quota,
     instanceId: id,
@@ -47,7 +47,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
 
   return entries.map(({ node: n, names }) => {
     const own = dead.get(n.id) ?? [];
-    const ctx: PropertyContext = { ...shared, isRoot: n.parentId === null, favorite: own.some((p) => p.ns === OC_NS && p.local === "favorite" && p.value.trim() === "1") };
+    const ctx: PropertyContext = { ...shared, isRoot: n.parentId === null };
     const found: PropValue[] = [];
     const missing: PropValue[] = [];
     const live = (k: string): PropValue | null => {
@@ -94,7 +94,7 @@ async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRe
   const answers = new Map<string, (node: FileNode, key: string) => string | null>();
   await Promise.all(
     PROPERTY_SOURCES.filter(wanted).map(async (source) => {
-      const answer = await source.load({ db: dav.db, user: dav.user, nodes });
+      const answer = await source.load({ db: dav.db, user: dav.user, nodes, files: dav.files });
       for (const k of source.keys) answers.set(k, answer);
     }),
   );

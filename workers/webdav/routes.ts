@@ -4,6 +4,8 @@ import { commentsDav } from "../comments/dav";
 import type { AppEnv } from "../http/app-env";
 import { systemTagRelationsDav, systemTagsDav } from "../tags/dav";
 import { ApiError, forbidden } from "../http/errors";
+import { handleReport } from "../search/dav-report";
+import { handleSearch } from "../search/dav-search";
 import { davContext, type Dav } from "./context";
 import { fileLifecycleDavRoutes } from "./lifecycle/routes";
 import { handleLock, handleUnlock } from "./lock-methods";
@@ -13,7 +15,7 @@ import { handleGet, handlePut } from "./transfer";
 import { handleCopyMove, handleDelete, handleMkcol } from "./tree-methods";
 import { uploadRoutes } from "./uploads/routes";
 
-const ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, MKCOL, LOCK, UNLOCK";
+const ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, MKCOL, LOCK, UNLOCK, REPORT";
 
 const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
   PROPFIND: handlePropfind,
@@ -27,6 +29,7 @@ const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
   MOVE: (dav) => handleCopyMove(dav, true),
   LOCK: handleLock,
   UNLOCK: handleUnlock,
+  REPORT: handleReport,
 };
 
 /** The request's path after `prefix`, still percent-encoded, so that `%2F` and `%23` keep their meaning. */
@@ -56,6 +59,7 @@ export const webdavRoutes = new Hono<AppEnv>()
   .route("/", fileLifecycleDavRoutes)
   .all("/remote.php/dav/files/:user{[^/]+}/*", (c) => filesFor(c))
   .all("/remote.php/dav/files/:user{[^/]+}", (c) => filesFor(c))
+  .on("SEARCH", ["/remote.php/dav", "/remote.php/dav/"], handleSearch)
   .route("/", uploadRoutes);
 
 function filesFor(c: Context<AppEnv>) {

@@ -1,0 +1,14 @@
+import type { PropertySource } from "../webdav/property-source";
+import { propertyKey } from "../webdav/properties";
+import { OC_NS } from "../webdav/xml";
+import { FavoriteService } from "./service";
+
+/** `oc:favorite`: 1 when the asker starred the node, from one query for a whole listing. */
+export const favoriteProperty: PropertySource = {
+  keys: [propertyKey(OC_NS, "favorite")],
+  inAllprop: true,
+  async load({ db, user, nodes }) {
+    const starred = await new FavoriteService(db, user.id).among(nodes.map((n) => n.id));
+    return (node) => (starred.has(node.id) ? "1" : "0");
+  },
+};
