@@ -91,6 +91,18 @@ describe("system tags over DAV", () => {
     expect((await call(`${RELATIONS}/${leaFile}/${id}`, { method: "DELETE", auth: LEA })).status).toBe(404);
   });
 
+  it("creates and assigns a tag at once with a POST on the file's relations", async () => {
+    const res = await call(`${RELATIONS}/${leaFile}`, { method: "POST", auth: LEA, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "Urgent", userVisible: true, userAssignable: true }) });
+    expect(res.status).toBe(201);
+    const location = res.headers.get("Content-Location")!;
+    expect(location).toMatch(new RegExp(`^${RELATIONS}/${leaFile}/\\d+$`));
+    const listed = await (await call(`${RELATIONS}/${leaFile}`, { method: "PROPFIND", auth: LEA, headers: { Depth: "1" } })).text();
+    expect(listed).toContain(`<d:href>${location}</d:href>`);
+    const onMarc = await call(`${RELATIONS}/${marcFile}`, { method: "POST", auth: LEA, body: JSON.stringify({ name: "Espion" }) });
+    expect(onMarc.status).toBe(404);
+    expect(await listTags(LEA)).not.toContain("Espion");
+  });
+
   it("refuses to assign a restricted tag to a non-admin (403) and an unknown one (412)", async () => {
     const restricted = await newTag(ADMIN, { name: "Archivé", userAssignable: false });
     expect((await call(`${RELATIONS}/${leaFile}/${restricted}`, { method: "PUT", auth: LEA })).status).toBe(403);

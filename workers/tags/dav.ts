@@ -41,6 +41,13 @@ const readBool = (value: unknown, field: string): boolean | undefined => {
   throw badRequest(`${field} must be a boolean`, "invalid_input");
 };
 
+/** The JSON body Nextcloud's clients POST to create a tag; `canAssign` is computed, so it is ignored. */
+async function readNewTag(request: Request): Promise<{ name: string; userVisible?: boolean; userAssignable?: boolean }> {
+  const body = await jsonObjectBody(request);
+  if (typeof body.name !== "string") throw badRequest("name is required", "invalid_input");
+  return { name: body.name, userVisible: readBool(body.userVisible, "userVisible"), userAssignable: readBool(body.userAssignable, "userAssignable") };
+}
+
 /** `/remote.php/dav/systemtags/`: the tags themselves (Nextcloud's SystemTagsByIdCollection). */
 export async function systemTagsDav(c: Context<AppEnv>): Promise<Response> {
   const user = requireAuth(c).user;
@@ -58,13 +65,7 @@ export async function systemTagsDav(c: Context<AppEnv>): Promise<Response> {
       );
     }
     if (method === "POST") {
-      const body = await jsonObjectBody(c.req.raw);
-      if (typeof body.name !== "string") throw badRequest("name is required", "invalid_input");
-      const tag = await service.create({
-        name: body.name,
-        userVisible: readBool(body.userVisible, "userVisible"),
-        userAssignable: readBool(body.userAssignable, "userAssignable"),
-      });
+      const tag = await service.create(await readNewTag(c.req.raw));
       return new Response(null, { status: 201, headers: { "Content-Location": tagHref(tag.id) } });
     }
     throw methodNotAllowed(method, "OPTIONS, PROPFIND, POST");
@@ -115,7 +116,7 @@ export async function systemTagRelationsDav(c: Context<AppEnv>): Promise<Respons
   const user = requireAuth(c).user;
   const service = new TagService(c.var.db, user);
   const method = c.req.method.toUpperCase();
-  if (method === "OPTIONS") return options("OPTIONS, PROPFIND, PUT, DELETE");
+  if (method === "OPTIONS") return options("OPTIONS, PROPFIND, POST, PUT, DELETE");
   const segments = segmentsAfter(c.req.url, RELATIONS_BASE);
   if (!segments || segments.length > 3) throw notFound();
   if (segments.length === 0 || (segments.length === 1 && segments[0] === "files")) {
@@ -130,7 +131,12 @@ export async function systemTagRelationsDav(c: Context<AppEnv>): Promise<Respons
   const fileHref = `${RELATIONS_BASE}/files/${fileId}`;
 
   if (segments.length === 2) {
-    if (method !== "PROPFIND") throw methodNotAllowed(method, "OPTIONS, PROPFIND");
+    if (method === "POST") {
+      // As in Nextcloud: a POST here creates the tag and puts it on the file at once.
+      const tag = await service.createOnFile(fileId, await readNewTag(c.req.raw));
+      return new Response(null, { status: 201, headers: { "Content-Location": `${fileHref}/${tag.id}` } });
+    }
+    if (method !== "PROPFIND") throw methodNotAllowed(method, "OPTIONS, PROPFIND, POST");
     const tags = await service.tagsOfFile(fileId);
     return objectPropfind(c.req.raw, { href: `${fileHref}/`, props: collectionProps() }, async () =>
       tags.map((t) => ({ href: `${fileHref}/${t.id}`, props: tagProps(t, user) })),

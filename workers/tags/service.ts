@@ -77,6 +77,14 @@ export class TagService {
     }
   }
 
+  /** Creates a tag and assigns it to a file the asker can reach, checking the file first. */
+  async createOnFile(fileId: number, input: { name: string; userVisible?: boolean; userAssignable?: boolean }): Promise<SystemTag> {
+    await this.reachableFile(fileId);
+    const tag = await this.create(input);
+    await this.assign(fileId, tag.id);
+    return tag;
+  }
+
   async update(id: number, changes: { name?: string; userVisible?: boolean; userAssignable?: boolean }): Promise<SystemTag> {
     const tag = await this.get(id);
     assertAdmin(this.user, "change tags");
