@@ -51,9 +51,9 @@ export class FileService {
   async createFolder(parent: FileNode, name: string, mtime = now()): Promise<FileNode> {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
-    await this.assertInTree(parent);
     const exists = () => new ApiError(405, "exists", "Something with this name already exists");
-    if (await childNamed(this.o.db, parent.id, name)) throw exists();
+    const [existing] = await Promise.all([childNamed(this.o.db, parent.id, name), this.assertInTree(parent)]);
+    if (existing) throw exists();
     let node;
     try {
       [node] = await this.o.db.batch([
