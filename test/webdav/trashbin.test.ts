@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call } from "../support/accounts";
+import { inArray } from "drizzle-orm";
+import { trashItems } from "../../schema/core";
+import { call, db } from "../support/accounts";
 import { lifecycleUser, r2Has } from "../support/lifecycle";
 
 const u = lifecycleUser("trashbin-dav");
@@ -81,6 +83,21 @@ describe("/remote.php/dav/trashbin", () => {
     expect((await trash("/trash", "DELETE")).status).toBe(204);
     const xml = await listing();
     expect(xml.split("<d:response>").length - 1).toBe(1);
+  });
+
+  it("tells apart two items of one name deleted in the same second", async () => {
+    const ids: number[] = [];
+    for (const content of ["premier", "second"]) {
+      await u.put("/jumeau.txt", content);
+      ids.push((await u.node("/jumeau.txt"))!.id);
+      await u.del("/jumeau.txt");
+    }
+    await db().update(trashItems).set({ deletedAt: 1_700_000_000 }).where(inArray(trashItems.nodeId, ids));
+    const xml = await listing();
+    const hrefs = [...xml.matchAll(/<d:href>([^<]*jumeau[^<]*)<\/d:href>/g)].map((m) => m[1]!);
+    expect(new Set(hrefs).size).toBe(2);
+    const contents = await Promise.all(hrefs.map(async (h) => (await call(h, { auth: u.auth })).text()));
+    expect(contents.sort()).toEqual(["premier", "second"]);
   });
 
   it("keeps other users out", async () => {

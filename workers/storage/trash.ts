@@ -11,8 +11,15 @@ export interface TrashEntry {
   node: FileNode;
 }
 
-/** Nextcloud's name for a trashed item: `<name>.d<deletion time>`, unique enough to tell copies apart. */
-export const trashName = (entry: TrashEntry) => `${entry.node.name}.d${entry.item.deletedAt}`;
+/**
+ * Nextcloud's name for a trashed item, `<name>.d<deletion time>`; two items of one name deleted in
+ * the same second are told apart by their id.
+ */
+export function trashName(entry: TrashEntry, all: readonly TrashEntry[]): string {
+  const plain = `${entry.node.name}.d${entry.item.deletedAt}`;
+  const clash = all.some((e) => e.node.id !== entry.node.id && e.node.name === entry.node.name && e.item.deletedAt === entry.item.deletedAt);
+  return clash ? `${plain}-${entry.node.id}` : plain;
+}
 
 /**
  * The statement that files a node in its owner's trash, read from the node as it is inside the

@@ -43,7 +43,7 @@ async function serveTrashbin(c: Context<AppEnv>): Promise<Response> {
   const entries = section === "trash" ? await trashOf(db, user.id) : [];
   const locate = async (): Promise<Located | undefined> => {
     if (section !== "trash" || itemName === undefined) return undefined;
-    const entry = entries.find((e) => trashName(e) === itemName);
+    const entry = entries.find((e) => trashName(e, entries) === itemName);
     if (!entry) throw notFound("No such item in the trash");
     const found = await walk(db, entry.node, inner);
     if (!found.node) throw notFound("No such item in the trash");
@@ -69,7 +69,7 @@ async function serveTrashbin(c: Context<AppEnv>): Promise<Response> {
         for (const s of ["trash", "restore"]) responses.push(propResponse(hrefOf(base, [s], true), collectionProps(s), request));
       }
       if (depth === "1" && section === "trash") {
-        for (const e of entries) responses.push(propResponse(hrefOf(base, ["trash", trashName(e)], e.node.isFolder), await trashProps(c, user, e, e.node, []), request));
+        for (const e of entries) responses.push(propResponse(hrefOf(base, ["trash", trashName(e, entries)], e.node.isFolder), await trashProps(c, user, e, e.node, []), request));
       }
       return multistatus(responses);
     }
