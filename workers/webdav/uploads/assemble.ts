@@ -42,13 +42,17 @@ export async function assembleChunks(bucket: R2Bucket, chunks: readonly UploadCh
   const hashing = sha1PassThrough();
   const reader = concatenated(bucket, chunks).pipeThrough(hashing.stream).getReader();
   const partSize = partSizeFor(total);
-  const parts: R2UploadedPart[] = [];
+  // One part travels to R2 while the next one fills: two parts in memory at most, and no waiting in turn.
+  const parts: Promise<R2UploadedPart>[] = [];
+  const send = async (bytes: Uint8Array) => {
+    await parts[parts.length - 1];
+    const uploading = multipart.uploadPart(parts.length + 1, bytes);
+    uploading.catch(() => undefined); // awaited later; a failure is not "unhandled" meanwhile
+    parts.push(uploading);
+  };
   try {
     let part = new Uint8Array(partSize);
     let filled = 0;
-    const send = async (bytes: Uint8Array) => {
-      parts.push(await multipart.uploadPart(parts.length + 1, bytes));
-    };
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -66,10 +70,12 @@ export async function assembleChunks(bucket: R2Bucket, chunks: readonly UploadCh
       }
     }
     if (filled > 0) await send(part.subarray(0, filled));
+    const uploaded = await Promise.all(parts);
     const sha1 = await hashing.sha1;
-    await multipart.complete(parts);
+    await multipart.complete(uploaded);
     return { key, size: total, sha1 };
   } catch (error) {
+    await Promise.allSettled(parts);
     await reader.cancel().catch(() => undefined);
     await multipart.abort().catch(() => undefined);
     throw error;
