@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activities, fileNodes, trashItems } from "../../schema/core";
+import { activities, fileNodes, trashItems, users } from "../../schema/core";
 import type { Env } from "../../workers/env";
 import { fileAccess } from "../../workers/storage/access";
 import { applyRetention } from "../../workers/storage/retention";
@@ -125,6 +125,18 @@ describe("trash in the file service", () => {
     expect(await trashEntry(db(), u.id, old.id)).toBeUndefined();
     expect(await r2Has(old.blobKey!)).toBe(false);
     expect(await trashEntry(db(), u.id, recent.id)).toBeDefined();
+  });
+
+  it("refuses a restore that would exceed the quota, and keeps the item in the trash", async () => {
+    const q = lifecycleUser("trash-storage-quota");
+    await q.seed();
+    await db().update(users).set({ quotaBytes: 15 }).where(eq(users.id, q.id));
+    await q.put("/a.txt", "0123456789");
+    const a = (await q.node("/a.txt"))!;
+    await q.del("/a.txt");
+    expect((await q.put("/b.txt", "0123456789")).status).toBe(201);
+    await expect(q.service().restoreFromTrash((await trashEntry(db(), q.id, a.id))!)).rejects.toMatchObject({ status: 507 });
+    expect(await trashEntry(db(), q.id, a.id)).toBeDefined();
   });
 
   it("lists only the owner's items", async () => {
