@@ -168,6 +168,18 @@ describe("chunked upload (NG and v2)", () => {
     const stranger = await uploads("/cond/.file", "MOVE", { headers: { Destination: `/remote.php/dav/files/${MARC[0]}/vol.txt` } });
     expect(stranger.status).toBe(400);
     expect(await (await files("/cond.txt", "GET")).text()).toBe("v1");
+
+    // Locked by a LOCK: refused without its token, accepted with it and the right ETag, as nextcloudcmd sends it.
+    const body = `<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>`;
+    const locked = await files("/cond.txt", "LOCK", { body, headers: { Timeout: "Second-600" } });
+    const token = /^<(.+)>$/.exec(locked.headers.get("Lock-Token") ?? "")?.[1];
+    expect(token).toBeTruthy();
+    expect((await uploads("/cond/.file", "MOVE", { headers: { Destination: destination("/cond.txt") } })).status).toBe(423);
+    const etag = (await files("/cond.txt", "HEAD")).headers.get("OC-ETag")!;
+    const res = await uploads("/cond/.file", "MOVE", { headers: { Destination: destination("/cond.txt"), If: `<${destination("/cond.txt")}> (<${token}> [${etag}])` } });
+    expect(res.status).toBe(204);
+    expect(await sha1(await content("/cond.txt"))).toBe(await sha1(bytes(10, 14)));
+    await files("/cond.txt", "UNLOCK", { headers: { "Lock-Token": `<${token}>` } });
   });
 
   it("answers 507 over quota, at MKCOL and at MOVE, and writes nothing", async () => {
