@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { requireAuth } from "../accounts/authenticate";
 import type { AppEnv } from "../http/app-env";
-import { notFound } from "../http/errors";
+import { forbidden, notFound } from "../http/errors";
 import { jsonBody, parseOrThrow } from "../http/validate";
 import { fileAccess } from "../storage/access";
 import { setVersionLabel, versionById, versionsOf, type FileVersion } from "../storage/versions";
@@ -14,16 +14,17 @@ const versionParam = z.object({ fileId: id, versionId: id });
 
 const asJson = (v: FileVersion) => ({ id: v.id, size: v.size, mtime: v.mtime, etag: v.etag, author: v.authorId, label: v.label, createdAt: v.createdAt });
 
-/** The file one may read, or 404 (also for what one may not see). */
-async function readableFile(c: Context<AppEnv>, fileId: number) {
+/** The file one may read, or 404 (also for what one may not see); 403 when a change is asked of a read-only one. */
+async function readableFile(c: Context<AppEnv>, fileId: number, toChange = false) {
   const access = await fileAccess(c.var.db, requireAuth(c).user.id, fileId);
   if (!access || access.node.isFolder) throw notFound("No such file");
+  if (toChange && access.access !== "write") throw forbidden("You may not change this file");
   return access.node;
 }
 
-async function versionOf(c: Context<AppEnv>) {
+async function versionOf(c: Context<AppEnv>, toChange = false) {
   const { fileId, versionId } = parseOrThrow(versionParam, c.req.param());
-  const node = await readableFile(c, fileId);
+  const node = await readableFile(c, fileId, toChange);
   const version = await versionById(c.var.db, node.id, versionId);
   if (!version) throw notFound("No such version");
   return { node, version };
@@ -48,13 +49,13 @@ export const versionsApi = new Hono<AppEnv>()
     });
   })
   .patch("/:fileId/:versionId", jsonBody(z.object({ label: z.string().trim().max(250).nullable() }).strict()), async (c) => {
-    const { version } = await versionOf(c);
+    const { version } = await versionOf(c, true);
     const label = c.req.valid("json").label || null;
     await setVersionLabel(c.var.db, version, label);
     return c.json(asJson({ ...version, label }));
   })
   .post("/:fileId/:versionId/restore", async (c) => {
-    const { node, version } = await versionOf(c);
+    const { node, version } = await versionOf(c, true);
     const restored = await fileServiceFor(c).restoreVersion(node, version);
     return c.json({ id: restored.id, etag: restored.etag, size: restored.size, mtime: restored.mtime });
   });

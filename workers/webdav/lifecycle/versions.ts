@@ -42,6 +42,7 @@ async function serveVersions(c: Context<AppEnv>): Promise<Response> {
   if (rest.length || (section !== undefined && section !== "versions" && section !== "restore")) throw notFound("No such version folder");
 
   let node: FileNode | undefined;
+  let writable = false;
   let versions: FileVersion[] = [];
   let version: FileVersion | undefined;
   if (section === "versions" && fileId !== undefined) {
@@ -50,6 +51,7 @@ async function serveVersions(c: Context<AppEnv>): Promise<Response> {
     // A file one may not read answers as if it did not exist.
     if (!access || access.node.isFolder) throw notFound("No such file");
     node = access.node;
+    writable = access.access === "write";
     versions = await versionsOf(c.var.db, node.id);
     if (versionId !== undefined) {
       version = versions.find((v) => versionName(v, versions) === versionId);
@@ -79,6 +81,7 @@ async function serveVersions(c: Context<AppEnv>): Promise<Response> {
     }
     case "MOVE": {
       if (!node || !version) throw forbidden("Only a version can be restored");
+      if (!writable) throw forbidden("You may not change this file");
       const destination = c.req.header("Destination");
       if (!destination) throw badRequest("A Destination header is required", "missing_destination");
       let path: string;
@@ -93,12 +96,14 @@ async function serveVersions(c: Context<AppEnv>): Promise<Response> {
     }
     case "PROPPATCH": {
       if (!node || !version) throw forbidden("Only a version has properties to change");
+      if (!writable) throw forbidden("You may not change this file");
       const label = readLabelUpdate(await c.req.text());
       await setVersionLabel(c.var.db, version, label);
       return multistatus([responseXml(hrefOf(base, names, false), [{ status: 200, props: [{ ns: NC_NS, local: "version-label", value: "" }] }])]);
     }
     case "DELETE": {
       if (!node || !version) throw forbidden("Only a version can be deleted");
+      if (!writable) throw forbidden("You may not change this file");
       await dropVersions(c.var.db, c.env.FILES, [version]);
       return new Response(null, { status: 204 });
     }
