@@ -150,6 +150,7 @@ export class FileService {
    */
   private async replaceContent(current: FileNode, blob: Pick<StoredBlob, "key" | "size"> & { sha1: string | null }, mtime: number, restoredVersionId?: number) {
     const landed = sql`EXISTS (SELECT 1 FROM file_nodes WHERE id = ${current.id} AND blob_key = ${blob.key})`;
+    // INSERT … SELECT so that it can depend on the swap; values in the order of file_versions' columns in the schema.
     const keepVersion = current.blobKey
       ? [
           this.o.db.insert(fileVersions).select(

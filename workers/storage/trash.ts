@@ -23,7 +23,8 @@ export function trashName(entry: TrashEntry, all: readonly TrashEntry[]): string
 
 /**
  * The statement that files a node in its owner's trash, read from the node as it is inside the
- * transaction: nothing is filed when another job already deleted it.
+ * transaction: nothing is filed when another job already deleted it. The values follow the order of
+ * trash_items' columns in the schema.
  */
 export function trashItemStatement(db: Db, node: FileNode, originalPath: string, deletedAt: number, deletedBy: string | null) {
   return db.insert(trashItems).select(
