@@ -123,13 +123,14 @@ export class CommentService {
   private async views(fileId: number, rows: readonly FileComment[]): Promise<CommentView[]> {
     if (rows.length === 0) return [];
     const actorIds = [...new Set(rows.map((r) => r.actorId))];
-    const [readAt, people] = await Promise.all([
+    const chunks: string[][] = [];
+    for (let i = 0; i < actorIds.length; i += D1_MAX_PARAMS) chunks.push(actorIds.slice(i, i + D1_MAX_PARAMS));
+    const [readAt, ...people] = await Promise.all([
       this.readMarker(fileId),
-      actorIds.length <= D1_MAX_PARAMS
-        ? this.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, actorIds))
-        : Promise.resolve([]),
+      ...chunks.map((ids) => this.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids))),
     ]);
-    const names = new Map(people.map((p) => [p.id, p.displayName]));
+    // An author whose account is gone keeps their id as a name, where Nextcloud would show none.
+    const names = new Map(people.flat().map((p) => [p.id, p.displayName]));
     return rows.map((r) => ({
       id: r.id,
       fileId: r.nodeId,
