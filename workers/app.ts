@@ -7,6 +7,7 @@ import { accountPasswordApi } from "./api/account-password";
 import { adminOrgApi } from "./api/admin-orgs";
 import { appPasswordApi } from "./api/app-passwords";
 import { authRoutes } from "./api/auth";
+import { filesApi } from "./files-api/routes";
 import { pluginApi } from "./api/plugins";
 import { trashApi } from "./api/trash";
 import { versionsApi } from "./api/versions";
@@ -63,6 +64,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/trash", trashApi);
   app.route("/api/versions", versionsApi);
   app.route("/api/activity", activityRoutes);
+  app.route("/api/files", filesApi);
   app.route("/api/tags", tagsApi);
   app.route("/api/comments", commentsApi);
 

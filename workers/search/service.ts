@@ -37,9 +37,9 @@ export async function searchTree(db: Db, userId: string, request: SearchRequest)
   const limit = Math.min(request.limit ?? MAX_RESULTS, MAX_RESULTS);
   const exact = needsExactCheck(request.filter);
   const scopeId = request.scope.id;
-  const order = (request.order?.length ? request.order : [{ field: "name" as const, descending: false }]).map((o) =>
-    o.descending ? desc(ORDER_COLUMN[o.field]) : asc(ORDER_COLUMN[o.field]),
-  );
+  const wanted = request.order?.length ? request.order : [{ field: "name" as const, descending: false }];
+  // Ties go the first key's way: among files of the same second, the newest node is the most recent.
+  const order = [...wanted.map((o) => (o.descending ? desc(ORDER_COLUMN[o.field]) : asc(ORDER_COLUMN[o.field]))), wanted[0]!.descending ? desc(fileNodes.id) : asc(fileNodes.id)];
   let nodes = await db
     .select()
     .from(fileNodes)
@@ -49,7 +49,7 @@ export async function searchTree(db: Db, userId: string, request: SearchRequest)
         filterSql(request.filter, userId),
       ),
     )
-    .orderBy(...order, asc(fileNodes.id))
+    .orderBy(...order)
     .limit(exact ? MAX_CANDIDATES : limit);
   if (exact) {
     const ids = nodes.map((n) => n.id);

@@ -47,7 +47,7 @@ export async function handleGet(dav: Dav, head: boolean): Promise<Response> {
 }
 
 /** One byte range (`bytes=a-b`, `bytes=a-`, `bytes=-n`); several ranges are answered in full, as RFC 9110 allows. */
-function parseRange(header: string | undefined, size: number): { offset: number; length: number } | null | "unsatisfiable" {
+export function parseRange(header: string | undefined, size: number): { offset: number; length: number } | null | "unsatisfiable" {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
   if (!match || (match[1] === "" && match[2] === "")) return null;
   if (match[1] === "") {
