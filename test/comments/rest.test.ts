@@ -59,6 +59,13 @@ describe("file comments over the JSON API", () => {
     expect((await json(`/api/comments/${fileId}/${newest.id}`, ZOE, "DELETE")).status).toBe(404);
   });
 
+  it("records a comment_added activity in the file owner's stream", async () => {
+    const commented = await upload(ZOE, "activite.md");
+    expect((await json(`/api/comments/${commented}`, ZOE, "POST", { message: "vu" })).status).toBe(201);
+    const stream = (await (await json(`/api/activity?fileId=${commented}`, ZOE)).json()) as { activities: { type: string; actorId: string; path: string }[] };
+    expect(stream.activities[0]).toMatchObject({ type: "comment_added", actorId: ZOE[0], path: "/activite.md" });
+  });
+
   it("keeps other people's comments theirs (403) and other people's files hidden (404)", async () => {
     const [row] = await db().insert(fileComments).values({ nodeId: fileId, actorId: YVES[0], message: "d'yves" }).returning();
     expect((await json(`/api/comments/${fileId}/${row!.id}`, ZOE, "PATCH", { message: "non" })).status).toBe(403);

@@ -62,10 +62,10 @@ export class CommentService {
     const node = await this.reachableFile(fileId);
     const text = checkMessage(message, 413);
     const [row] = await this.db.insert(fileComments).values({ nodeId: fileId, actorId: this.user.id, message: text, createdAt: now() }).returning();
-    if (node.ownerId !== this.user.id) {
-      const path = (await namesOf(this.db, node)).join("/");
-      await recordActivity(this.db, [{ userId: node.ownerId, actorId: this.user.id, type: "comment_added", fileId, path, details: { commentId: row!.id } }]);
-    }
+    // Recorded for the owner even when they comment themselves, like every file activity: the stream's
+    // "list my own actions" setting hides those when it is read.
+    const path = `/${(await namesOf(this.db, node)).join("/")}`;
+    await recordActivity(this.db, [{ userId: node.ownerId, actorId: this.user.id, type: "comment_added", fileId, path, details: { commentId: row!.id } }]);
     return (await this.views(fileId, [row!]))[0]!;
   }
 
