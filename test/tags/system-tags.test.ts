@@ -89,6 +89,11 @@ describe("system tags over DAV", () => {
 
     expect((await call(`${RELATIONS}/${leaFile}/${id}`, { method: "DELETE", auth: LEA })).status).toBe(204);
     expect((await call(`${RELATIONS}/${leaFile}/${id}`, { method: "DELETE", auth: LEA })).status).toBe(404);
+    const stream = (await (await call(`/api/activity?fileId=${leaFile}`, { auth: LEA })).json()) as { activities: { type: string; details: unknown }[] };
+    expect(stream.activities.filter((a) => a.type === "tags_changed").slice(0, 2).map((a) => a.details)).toEqual([
+      { tag: "Bleu", action: "unassigned" },
+      { tag: "Bleu", action: "assigned" },
+    ]);
   });
 
   it("creates and assigns a tag at once with a POST on the file's relations", async () => {

@@ -3,7 +3,9 @@ import { systemTagRelations, systemTags } from "../../schema/file-lifecycle";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
+import { recordActivity } from "../activity/record";
 import { fileAccess } from "../storage/access";
+import { namesOf, type FileNode } from "../storage/tree";
 
 export type SystemTag = typeof systemTags.$inferSelect;
 
@@ -114,20 +116,22 @@ export class TagService {
   }
 
   async assign(fileId: number, tagId: number): Promise<void> {
-    await this.reachableFile(fileId);
+    const node = await this.reachableFile(fileId);
     const tag = await this.assignableTag(tagId);
     const inserted = await this.db.insert(systemTagRelations).values({ tagId: tag.id, nodeId: fileId }).onConflictDoNothing().returning();
     if (inserted.length === 0) throw conflict("This tag is already on the file", "tag_already_assigned");
+    await this.recordChange(node, tag, "assigned");
   }
 
   async unassign(fileId: number, tagId: number): Promise<void> {
-    await this.reachableFile(fileId);
+    const node = await this.reachableFile(fileId);
     const tag = await this.assignableTag(tagId);
     const deleted = await this.db
       .delete(systemTagRelations)
       .where(and(eq(systemTagRelations.tagId, tag.id), eq(systemTagRelations.nodeId, fileId)))
       .returning();
     if (deleted.length === 0) throw notFound("This tag is not on the file");
+    await this.recordChange(node, tag, "unassigned");
   }
 
   /** Visible tags of many nodes at once (a PROPFIND listing), in chunks D1 accepts. */
@@ -146,8 +150,17 @@ export class TagService {
     return byNode;
   }
 
-  private async reachableFile(fileId: number): Promise<void> {
-    if (!(await fileAccess(this.db, this.user.id, fileId))) throw notFound("No such file");
+  private async reachableFile(fileId: number): Promise<FileNode> {
+    const access = await fileAccess(this.db, this.user.id, fileId);
+    if (!access) throw notFound("No such file");
+    return access.node;
+  }
+
+  /** The owner's activity stream says which tag went on or off; invisible tags are automation's business, not news. */
+  private async recordChange(node: FileNode, tag: SystemTag, action: "assigned" | "unassigned"): Promise<void> {
+    if (!tag.userVisible) return;
+    const path = `/${(await namesOf(this.db, node)).join("/")}`;
+    await recordActivity(this.db, [{ userId: node.ownerId, actorId: this.user.id, type: "tags_changed", fileId: node.id, path, details: { tag: tag.name, action } }]);
   }
 
   /** Nextcloud answers 412 for a tag it cannot find while assigning, and 403 for one the asker may not assign. */
