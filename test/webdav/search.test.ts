@@ -68,6 +68,29 @@ describe("DAV SEARCH", () => {
     expect(names(await (await search(body(`<d:eq><d:prop><oc:favorite/></d:prop><d:literal>1</d:literal></d:eq>`))).text())).toEqual(["photo.jpg"]);
   });
 
+  it("answers the Recent request of Nextcloud's web UI (folders excluded unless empty files, paging)", async () => {
+    const recent = (first: number) => `<?xml version="1.0" encoding="UTF-8"?>
+<d:searchrequest ${NS} xmlns:ns="https://github.com/icewind1991/SearchDAV/ns">
+ <d:basicsearch>
+  <d:select><d:prop><d:displayname/><oc:favorite/><oc:permissions/><d:resourcetype/></d:prop></d:select>
+  <d:from><d:scope><d:href>/files/search-lea/</d:href><d:depth>infinity</d:depth></d:scope></d:from>
+  <d:where><d:and>
+   <d:or>
+    <d:not><d:eq><d:prop><d:getcontenttype/></d:prop><d:literal>httpd/unix-directory</d:literal></d:eq></d:not>
+    <d:eq><d:prop><oc:size/></d:prop><d:literal>0</d:literal></d:eq>
+   </d:or>
+   <d:gt><d:prop><d:getlastmodified/></d:prop><d:literal>1550000000</d:literal></d:gt>
+  </d:and></d:where>
+  <d:orderby><d:order><d:prop><d:getlastmodified/></d:prop><d:descending/></d:order></d:orderby>
+  <d:limit><d:nresults>2</d:nresults><ns:firstresult>${first}</ns:firstresult></d:limit>
+ </d:basicsearch>
+</d:searchrequest>`;
+    const page1 = await search(recent(0));
+    expect(page1.status).toBe(207);
+    expect(names(await page1.text())).toEqual(["rapport-été.md", "ÉTÉ.txt"]);
+    expect(names(await (await search(recent(2))).text())).toEqual(["Rapport annuel.pdf"]);
+  });
+
   it("searches only below the scope, and only the asker's own tree", async () => {
     expect(names(await (await search(body(like("%"), { scope: "/files/search-lea/Budget/%C3%89coles" }))).text()).sort()).toEqual(["rapport-été.md", "ÉTÉ.txt"]);
     expect((await search(body(like("%"), { scope: "/files/search-max" }))).status).toBe(403);

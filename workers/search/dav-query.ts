@@ -92,9 +92,16 @@ export function orderOf(orderby: XmlElement | undefined): { field: OrderField; d
     });
 }
 
-export function limitOf(limit: XmlElement | undefined): number | undefined {
-  const n = child(limit, DAV_NS, "nresults")?.text.trim();
+/** Nextcloud's paging extension to `<d:limit>`. */
+const SEARCHDAV_NS = "https://github.com/icewind1991/SearchDAV/ns";
+
+function wholeNumber(element: XmlElement | undefined, what: string): number | undefined {
+  const n = element?.text.trim();
   if (n === undefined) return undefined;
-  if (!/^\d+$/.test(n)) throw badRequest("<d:nresults> must be a whole number", "invalid_search");
+  if (!/^\d{1,9}$/.test(n)) throw badRequest(`<${what}> must be a whole number`, "invalid_search");
   return Number(n);
+}
+
+export function limitOf(limit: XmlElement | undefined): { limit?: number; offset?: number } {
+  return { limit: wholeNumber(child(limit, DAV_NS, "nresults"), "d:nresults"), offset: wholeNumber(child(limit, SEARCHDAV_NS, "firstresult"), "firstresult") };
 }

@@ -42,7 +42,7 @@ export async function handleSearch(c: Context<AppEnv>): Promise<Response> {
     scope: dav.node,
     filter: conditions[0] ? whereFilter(conditions[0]) : { op: "and", items: [] },
     order: orderOf(child(search, DAV_NS, "orderby")),
-    limit: limitOf(child(search, DAV_NS, "limit")),
+    ...limitOf(child(search, DAV_NS, "limit")),
   });
   const request = select ? readPropSelection(select.children) : { kind: "allprop" as const, include: [] };
   return multistatus(await renderNodes(dav, hits, request));

@@ -13,6 +13,8 @@ export interface SearchRequest {
   filter: Filter;
   order?: readonly { field: OrderField; descending: boolean }[];
   limit?: number;
+  /** Results skipped first (paging). */
+  offset?: number;
 }
 
 export interface SearchHit {
@@ -50,11 +52,12 @@ export async function searchTree(db: Db, userId: string, request: SearchRequest)
       ),
     )
     .orderBy(...order)
-    .limit(exact ? MAX_CANDIDATES : limit);
+    .limit(exact ? MAX_CANDIDATES : limit)
+    .offset(exact ? 0 : (request.offset ?? 0));
   if (exact) {
     const ids = nodes.map((n) => n.id);
     const [favorites, tagged] = await Promise.all([new FavoriteService(db, userId).among(ids), taggedAmong(db, tagIdsOf(request.filter), ids)]);
-    nodes = nodes.filter((n) => evaluate(request.filter, n, { favorites, tagged })).slice(0, limit);
+    nodes = nodes.filter((n) => evaluate(request.filter, n, { favorites, tagged })).slice(request.offset ?? 0, (request.offset ?? 0) + limit);
   }
   if (nodes.length === 0) return [];
   const [base, paths] = await Promise.all([namesOf(db, request.scope), pathsBelow(db, scopeId, nodes.map((n) => n.id))]);
