@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { systemTagRelations, systemTags } from "../../schema/core";
+import { db } from "../support/accounts";
 import { lifecycleUser } from "../support/lifecycle";
 
 const marie = lifecycleUser("fav-marie");
@@ -62,6 +64,19 @@ describe("favorites over WebDAV", () => {
     expect(inside).not.toContain("<d:href>/remote.php/dav/files/fav-marie/Projets/%C3%89t%C3%A9/</d:href>");
     const pauls = await (await report(paul, "/", "<oc:favorite>1</oc:favorite>")).text();
     expect(pauls).not.toContain("<d:response>");
+  });
+
+  it("REPORT filter-files lists files with a system tag, and with a tag and a star together", async () => {
+    const [tag] = await db().insert(systemTags).values({ name: "fav-test-urgent" }).onConflictDoUpdate({ target: systemTags.name, set: { userVisible: true } }).returning();
+    const plan = (await marie.node("/Projets/Été/plan.md"))!;
+    const notes = (await marie.node("/notes.txt"))!;
+    await db().insert(systemTagRelations).values([{ tagId: tag!.id, nodeId: plan.id }, { tagId: tag!.id, nodeId: notes.id }]).onConflictDoNothing();
+    const tagged = await (await report(marie, "/", `<oc:systemtag>${tag!.id}</oc:systemtag>`)).text();
+    expect(tagged).toContain("plan.md");
+    expect(tagged).toContain("notes.txt");
+    const both = await (await report(marie, "/", `<oc:systemtag>${tag!.id}</oc:systemtag><oc:favorite>1</oc:favorite>`)).text();
+    expect(both).toContain("plan.md");
+    expect(both).not.toContain("notes.txt");
   });
 
   it("refuses a REPORT without rules, with an unknown rule, or of another kind, with a 4xx", async () => {
