@@ -116,6 +116,14 @@ describe("DAV SEARCH", () => {
     }
   });
 
+  it("takes a backslash in a pattern as an escape, even a trailing one, without a 500", async () => {
+    expect(names(await (await search(body(like("%annuel\\.pdf")))).text())).toEqual(["Rapport annuel.pdf"]);
+    const trailing = await search(body(like("%rapport\\")));
+    expect(trailing.status).toBe(207);
+    expect(names(await trailing.text())).toEqual([]);
+    expect((await search(body(like("%été\\")))).status).toBe(207);
+  });
+
   it("does not take over the other /remote.php/dav methods", async () => {
     expect((await call("/remote.php/dav/", { method: "GET", auth: lea.auth })).status).not.toBe(207);
     expect((await lea.files("/", "PROPFIND", { headers: { Depth: "0" } })).status).toBe(207);
