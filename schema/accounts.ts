@@ -27,6 +27,8 @@ export const users = sqliteTable(
     language: text("language"),
     createdAt: integer("created_at", { mode: "number" }).notNull().default(now),
     lastLoginAt: integer("last_login_at", { mode: "number" }),
+    /** 'person', or 'space' for the account that holds a space's files (never logs in, never listed). */
+    kind: text("kind").notNull().default("person"),
   },
   (t) => [index("users_org_idx").on(t.orgId)],
 );

@@ -4,3 +4,4 @@ export * from "./activity";
 export * from "./auth";
 export * from "./files";
 export * from "./file-lifecycle";
+export * from "./sharing";

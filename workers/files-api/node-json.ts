@@ -1,5 +1,5 @@
 import type { FileNode } from "../storage/tree";
-import { permissionLetters } from "../webdav/permissions";
+import { ownGrant, permissionLetters, type NodeGrant } from "../webdav/permissions";
 
 /** A node as the web UI reads it. */
 export interface NodeJson {
@@ -18,7 +18,7 @@ export interface NodeJson {
   permissions: string;
 }
 
-export function nodeJson(node: FileNode, names: readonly string[], favorite: boolean): NodeJson {
+export function nodeJson(node: FileNode, names: readonly string[], favorite: boolean, grant: NodeGrant = ownGrant(node)): NodeJson {
   return {
     id: node.id,
     name: node.name,
@@ -29,6 +29,6 @@ export function nodeJson(node: FileNode, names: readonly string[], favorite: boo
     etag: node.etag,
     mtime: node.mtime,
     favorite,
-    permissions: permissionLetters(node),
+    permissions: permissionLetters(node, grant),
   };
 }

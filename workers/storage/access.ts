@@ -1,17 +1,17 @@
-import { findUser } from "../accounts/users";
 import type { Db } from "../db/client";
-import { liveNodeById } from "./live-node";
+import { effectiveAccess } from "../sharing/effective-access";
+import { UPDATE } from "../sharing/permission-bits";
 import type { FileNode } from "./tree";
 
 export type FileAccess = "read" | "write";
 
 /**
- * What a user may do with a file: the question every layer and plugin asks. Today a file is its
- * owner's alone, and nothing in the trash is reachable this way; shares and spaces extend this one
- * function, so no caller changes.
+ * What a user may do with a file, by id: a summary of the authorization service
+ * (sharing/effective-access.ts) for callers that only tell reading from writing; `permissions` holds
+ * the full bits for those that need more (create, delete, share).
  */
-export async function fileAccess(db: Db, userId: string, fileId: number): Promise<{ access: FileAccess; node: FileNode } | null> {
-  const [user, node] = await Promise.all([findUser(db, userId), liveNodeById(db, fileId)]);
-  if (!user?.enabled || !node) return null;
-  return node.ownerId === user.id ? { access: "write", node } : null;
+export async function fileAccess(db: Db, userId: string, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode } | null> {
+  const granted = await effectiveAccess(db, userId, fileId);
+  if (!granted) return null;
+  return { access: granted.permissions & UPDATE ? "write" : "read", permissions: granted.permissions, node: granted.node };
 }

@@ -3,22 +3,22 @@ import { effectiveQuota } from "../accounts/quota";
 import { findUser, type User } from "../accounts/users";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
-import { personalRoot, type FileNode } from "./tree";
+import { homeRootOf, type FileNode } from "./tree";
 
 /** Bytes a user's own files occupy: their root folder's size, kept up to date by every change. */
 export async function storageUsedBy(db: Db, userId: string): Promise<number> {
-  return (await personalRoot(db, userId)).size;
+  return (await homeRootOf(db, userId)).size;
 }
 
 /**
  * What is left of an organisation's pool: its quota minus what all its members' trees hold (the
- * spaces of the org join this sum when they arrive). Null when the org has no pool.
+ * org's spaces, whose holder accounts belong to it, count too). Null when the org has no pool.
  */
 async function orgPoolLeft(db: Db, orgId: string): Promise<number | null> {
   const [row] = await db.all<{ quota: number | null; used: number }>(sql`
     SELECT o.quota_bytes AS quota,
       coalesce((SELECT sum(n.size) FROM file_nodes n JOIN users u ON u.id = n.owner_id
-        WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.space_id IS NULL AND n.trashed_at IS NULL), 0) AS used
+        WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.trashed_at IS NULL), 0) AS used
     FROM orgs o WHERE o.id = ${orgId}`);
   if (!row || row.quota === null) return null;
   return Math.max(0, row.quota - row.used);
@@ -30,7 +30,7 @@ const tighter = (a: number | null, b: number | null) => (a === null ? b : b === 
 export async function spaceLeftFor(db: Db, config: Config, userId: string): Promise<number | null> {
   const user = await findUser(db, userId);
   if (!user) return 0;
-  return (await quotaFigures(db, config, user, await personalRoot(db, userId))).available;
+  return (await quotaFigures(db, config, user, await homeRootOf(db, userId))).available;
 }
 
 /** Used and available bytes, from a user and their root as already loaded; the org pool costs one query. */

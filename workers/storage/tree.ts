@@ -20,6 +20,15 @@ export async function personalRoot(db: Db, userId: string): Promise<FileNode> {
   return (await db.query.fileNodes.findFirst({ where }))!;
 }
 
+/**
+ * The root of the tree an account holds: a person's personal root, or the root of the space a space
+ * holder account stands for. Quota is counted from here.
+ */
+export async function homeRootOf(db: Db, ownerId: string): Promise<FileNode> {
+  const found = await db.query.fileNodes.findFirst({ where: and(eq(fileNodes.ownerId, ownerId), isNull(fileNodes.parentId), isNull(fileNodes.trashedAt)) });
+  return found ?? personalRoot(db, ownerId);
+}
+
 export async function nodeById(db: Db, id: number): Promise<FileNode | undefined> {
   return db.query.fileNodes.findFirst({ where: eq(fileNodes.id, id) });
 }

@@ -6,8 +6,11 @@ import type { AppEnv } from "../http/app-env";
 import { badRequest } from "../http/errors";
 import { spaceLeftFor } from "../storage/quota";
 import { FileService } from "../storage/service";
-import { personalRoot, walk, type FileNode } from "../storage/tree";
+import type { FileNode } from "../storage/tree";
+import type { Mount } from "../sharing/mounts";
+import { UserView, type ViewLocation } from "../sharing/user-view";
 import { hrefOf, namesFromRawPath } from "./paths";
+import { grantOf, type NodeGrant } from "./permissions";
 
 /** One WebDAV request: who asks, which tree, and where in it. */
 export interface Dav {
@@ -15,7 +18,12 @@ export interface Dav {
   db: Db;
   files: FileService;
   user: User;
+  /** The asker's personal root (their own tree; mounts hang below it in the view). */
   root: FileNode;
+  /** The tree as this request sees it: the personal tree with spaces and shares mounted in its root. */
+  view: TreeView;
+  /** Where the request path leads in the view, with the asker's permission bits there. */
+  location: ViewLocation;
   /** The href prefix of the tree, e.g. `/remote.php/dav/files/lea`. */
   base: string;
   names: string[];
@@ -25,6 +33,17 @@ export interface Dav {
   href(names: readonly string[], isFolder: boolean): string;
   /** Names below the tree for a URL or absolute path in it (Destination, If tags), or undefined when outside. */
   namesOfUrl(url: string): string[] | undefined;
+  /** What the asker may do with a node of this request (the resource, a child, or a mount in the root). */
+  grantFor(node: FileNode): NodeGrant;
+}
+
+/** What a DAV request walks: a user's view, or (for public links) the shared folder alone. */
+export interface TreeView {
+  root: FileNode;
+  resolve(names: readonly string[]): Promise<ViewLocation>;
+  /** Mounts shown in the root's listing. */
+  mounts(): Promise<Mount[]>;
+  rootEtag(): Promise<string>;
 }
 
 export function fileServiceFor(c: Context<AppEnv>): FileService {
@@ -48,12 +67,12 @@ export function fileServiceFor(c: Context<AppEnv>): FileService {
   });
 }
 
-export async function davContext(c: Context<AppEnv>, base: string, rawRest: string): Promise<Dav> {
+export async function davContext(c: Context<AppEnv>, base: string, rawRest: string, view?: TreeView): Promise<Dav> {
   const user = requireAuth(c).user;
   const db = c.var.db;
-  const root = await personalRoot(db, user.id);
+  const treeView = view ?? (await UserView.of(db, user));
   const names = namesFromRawPath(rawRest);
-  const { node, parent } = await walk(db, root, names);
+  const location = await treeView.resolve(names);
   const namesOfUrl = (url: string) => {
     let path: string;
     try {
@@ -66,5 +85,21 @@ export async function davContext(c: Context<AppEnv>, base: string, rawRest: stri
     if (normalised !== prefix && !normalised.startsWith(`${prefix}/`)) return undefined;
     return namesFromRawPath(normalised.slice(prefix.length));
   };
-  return { c, db, files: fileServiceFor(c), user, root, base, names, node, parent, href: (n, f) => hrefOf(base, n, f), namesOfUrl };
+  const mounts = names.length === 0 ? await treeView.mounts() : [];
+  return {
+    c,
+    db,
+    files: fileServiceFor(c),
+    user,
+    root: treeView.root,
+    view: treeView,
+    location,
+    base,
+    names,
+    node: location.node,
+    parent: location.parent,
+    href: (n, f) => hrefOf(base, n, f),
+    namesOfUrl,
+    grantFor: (node) => grantOf(node, location, mounts),
+  };
 }

@@ -1,5 +1,5 @@
 import { ApiError, badRequest } from "../http/errors";
-import { walk, type FileNode } from "../storage/tree";
+import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import { parseIfHeader, submittedTokens, type IfList } from "./if-header";
 import { locksCovering, locksInside } from "./locks";
@@ -18,7 +18,7 @@ export function ifListsOf(dav: Dav): IfList[] | null {
 async function resourceOf(dav: Dav, list: IfList): Promise<{ node?: FileNode; parent?: FileNode }> {
   if (!list.resource) return { node: dav.node, parent: dav.parent };
   const names = dav.namesOfUrl(list.resource);
-  return names ? await walk(dav.db, dav.root, names) : {};
+  return names ? await dav.view.resolve(names) : {};
 }
 
 /**

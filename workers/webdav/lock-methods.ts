@@ -1,5 +1,6 @@
 import { ApiError, badRequest, conflict } from "../http/errors";
 import { namesOf, type FileNode } from "../storage/tree";
+import { assertMayPut } from "./authorize";
 import type { Dav } from "./context";
 import { checkIfHeader, ifListsOf } from "./guard";
 import { submittedTokens } from "./if-header";
@@ -38,6 +39,8 @@ export async function handleLock(dav: Dav): Promise<Response> {
   if (depth !== "0" && depth !== "infinity") throw badRequest("Depth must be 0 or infinity", "invalid_depth");
 
   await checkIfHeader(dav, ifListsOf(dav));
+  // A lock is a claim to write: it needs the right to change the item (or to add one, for a new name).
+  assertMayPut(dav.location);
   let node: FileNode | undefined = dav.node;
   let created = false;
   if (!node) {
@@ -56,7 +59,7 @@ export async function handleLock(dav: Dav): Promise<Response> {
     ownerXml: owner ? serializeContent(owner) : null,
     timeoutSeconds: timeout,
   });
-  return lockResponse(activeLockXml(lock, dav.href(await namesOf(dav.db, node), node.isFolder)), created ? 201 : 200, lock.token);
+  return lockResponse(activeLockXml(lock, dav.href(dav.names, node.isFolder)), created ? 201 : 200, lock.token);
 }
 
 /** An exclusive lock conflicts with any other; shared locks only with exclusive ones. */

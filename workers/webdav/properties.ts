@@ -1,6 +1,6 @@
 import type { FileNode } from "../storage/tree";
 import { DAV_NS, escapeXml, NC_NS, OC_NS } from "./xml";
-import { permissionLetters } from "./permissions";
+import { permissionLetters, type NodeGrant } from "./permissions";
 
 export interface PropertyContext {
   ownerDisplayName: string;
@@ -8,6 +8,8 @@ export interface PropertyContext {
   quota: { used: number; available: number | null };
   instanceId: string;
   isRoot: boolean;
+  /** What the asker may do with this node (its oc:permissions). */
+  grant: NodeGrant;
 }
 
 type Getter = (node: FileNode, ctx: PropertyContext) => string | null;
@@ -33,7 +35,7 @@ export const LIVE_PROPERTIES = new Map<string, Getter>([
   [key(DAV_NS, "supportedlock"), () => '<d:lockentry><d:lockscope><d:exclusive/></d:lockscope><d:locktype><d:write/></d:locktype></d:lockentry><d:lockentry><d:lockscope><d:shared/></d:lockscope><d:locktype><d:write/></d:locktype></d:lockentry>'],
   [key(OC_NS, "id"), (n, c) => ocId(n, c.instanceId)],
   [key(OC_NS, "fileid"), (n) => String(n.id)],
-  [key(OC_NS, "permissions"), (n) => permissionLetters(n)],
+  [key(OC_NS, "permissions"), (n, c) => permissionLetters(n, c.grant)],
   [key(OC_NS, "size"), (n) => String(n.size)],
   [key(OC_NS, "checksums"), (n) => (n.sha1 ? `<oc:checksum>SHA1:${n.sha1}</oc:checksum>` : null)],
   [key(OC_NS, "owner-id"), (n) => escapeXml(n.ownerId)],

@@ -13,8 +13,15 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const request = readPropfindBody(await dav.c.req.text());
   const node = dav.node;
   if (!node) throw notFound("No such file or folder");
-  const [members, baseNames] = await Promise.all([depth === "1" && node.isFolder ? children(dav.db, node.id) : [], namesOf(dav.db, node)]);
-  const nodes: FileNode[] = [node, ...members];
+  const atRoot = dav.names.length === 0;
+  const [members, mounts, rootEtag] = await Promise.all([
+    depth === "1" && node.isFolder ? children(dav.db, node.id) : [],
+    atRoot && depth === "1" ? dav.view.mounts() : [],
+    atRoot ? dav.view.rootEtag() : node.etag,
+  ]);
+  const baseNames = dav.names;
+  // The root's ETag covers the mounted trees too, and mounts show under the name they have in this view.
+  const nodes: FileNode[] = [{ ...node, etag: rootEtag }, ...members, ...mounts.map((m) => ({ ...m.node, name: m.name }))];
   const entries = nodes.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
   const locks = wantsLocks(request) ? await lockDiscovery(dav, node, nodes, baseNames) : undefined;
   return multistatus(await renderNodes(dav, entries, request, { locks, deadScope: { folderAndChildren: node } }));

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { deadProperties } from "../../schema/core";
 import { badRequest, notFound } from "../http/errors";
-import { namesOf } from "../storage/tree";
+import { UPDATE } from "../sharing/permission-bits";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { multistatus, responseXml, type PropValue } from "./multistatus";
@@ -29,10 +29,13 @@ export async function handleProppatch(dav: Dav): Promise<Response> {
     }
   }
   // Live properties are computed, so setting them is forbidden; getlastmodified is the exception clients use.
-  const refused = operations.filter((o) => LIVE_PROPERTIES.has(propertyKey(o.ns, o.local)) && !(o.ns === DAV_NS && o.local === "getlastmodified"));
+  // Without the right to change the item, only the asker's own star may be set.
+  const mayChange = (dav.location.permissions & UPDATE) !== 0;
+  const refused = operations.filter(
+    (o) => (LIVE_PROPERTIES.has(propertyKey(o.ns, o.local)) && !(o.ns === DAV_NS && o.local === "getlastmodified")) || (!mayChange && !(o.ns === OC_NS && o.local === "favorite")),
+  );
   const tooBig = operations.filter((o) => new TextEncoder().encode(o.value).byteLength > MAX_VALUE_BYTES);
-  const names = await namesOf(dav.db, node);
-  const href = dav.href(names, node.isFolder);
+  const href = dav.href(dav.names, node.isFolder);
   const asProps = (ops: Operation[]): PropValue[] => ops.map((o) => ({ ns: o.ns, local: o.local, value: "" }));
   if (refused.length || tooBig.length) {
     const failed = new Set([...refused, ...tooBig]);

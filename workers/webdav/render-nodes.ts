@@ -39,7 +39,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
   ]);
-  const shared: Omit<PropertyContext, "isRoot"> = {
+  const shared: Omit<PropertyContext, "isRoot" | "grant"> = {
     ownerDisplayName: dav.user.displayName,
     quota,
     instanceId: id,
@@ -47,7 +47,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
 
   return entries.map(({ node: n, names }) => {
     const own = dead.get(n.id) ?? [];
-    const ctx: PropertyContext = { ...shared, isRoot: n.parentId === null };
+    const ctx: PropertyContext = { ...shared, isRoot: names.length === 0, grant: dav.grantFor(n) };
     const found: PropValue[] = [];
     const missing: PropValue[] = [];
     const live = (k: string): PropValue | null => {

@@ -1,5 +1,6 @@
 import { ApiError, conflict, notFound } from "../http/errors";
 import { expectedSha1 } from "../storage/upload";
+import { assertMayPut } from "./authorize";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { ocMtime } from "./mtime";
@@ -68,6 +69,7 @@ export async function handlePut(dav: Dav): Promise<Response> {
   if (dav.node?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
   const parent = dav.node ? undefined : dav.parent;
   if (!dav.node && !parent) throw conflict("The parent folder does not exist");
+  assertMayPut(dav.location);
   await assertUnlocked(dav, [dav.node, parent]);
   const ifMatch = dav.c.req.header("If-Match");
   if (ifMatch && !(dav.node && matches(ifMatch, dav.node.etag))) throw new ApiError(412, "precondition_failed", "The file has changed");

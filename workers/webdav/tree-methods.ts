@@ -1,5 +1,9 @@
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
-import { nodeById, walk } from "../storage/tree";
+import { setMountTarget, REJECTED, setRecipientState } from "../sharing/recipients";
+import type { ViewLocation } from "../sharing/user-view";
+import { assertValidName } from "../storage/names";
+import { nodeById } from "../storage/tree";
+import { assertMayChange, assertMayCreateIn, assertMayDelete, assertMayMoveFrom } from "./authorize";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
 import { ocMtime } from "./mtime";
@@ -13,6 +17,7 @@ export async function handleMkcol(dav: Dav): Promise<Response> {
   if (dav.node) throw new ApiError(405, "exists", "Something with this name already exists");
   const name = dav.names[dav.names.length - 1];
   if (!name || !dav.parent) throw conflict("The parent folder does not exist");
+  assertMayCreateIn(dav.location);
   await assertUnlocked(dav, [dav.parent]);
   const folder = await dav.files.createFolder(dav.parent, name, ocMtime(dav.c.req.header("X-OC-Mtime")));
   return new Response(null, { status: 201, headers: { "OC-FileId": ocId(folder, await instanceId(dav.db)), "OC-ETag": `"${folder.etag}"` } });
@@ -22,7 +27,9 @@ export async function handleMkcol(dav: Dav): Promise<Response> {
 export async function handleDelete(dav: Dav): Promise<Response> {
   const node = dav.node;
   if (!node) throw notFound("No such file or folder");
-  if (node.parentId === null) throw forbidden("The root folder cannot be deleted");
+  if (dav.location.isMountRoot) return leaveMount(dav);
+  if (node.parentId === null || dav.names.length === 0) throw forbidden("The root folder cannot be deleted");
+  assertMayDelete(dav.location);
   await assertUnlocked(dav, [node, (await nodeById(dav.db, node.parentId)) ?? undefined], { subtree: node });
   await dav.files.remove(node);
   return new Response(null, { status: 204 });
@@ -44,10 +51,16 @@ export async function handleCopyMove(dav: Dav, move: boolean): Promise<Response>
   if (move && node.isFolder && depth !== "infinity") throw badRequest("MOVE of a folder needs Depth infinity", "invalid_depth");
   if (depth !== "0" && depth !== "infinity") throw badRequest("Depth must be 0 or infinity", "invalid_depth");
 
-  const { node: existing, parent } = await walk(dav.db, dav.root, targetNames);
+  const target = await dav.view.resolve(targetNames);
+  if (move && dav.location.isMountRoot) return renameMount(dav, targetNames, target);
+  if (target.isMountRoot) throw forbidden("A shared folder or space cannot be replaced");
+  const { node: existing, parent } = target;
   const targetParent = existing ? await nodeById(dav.db, existing.parentId!) : parent;
   if (!targetParent) throw conflict("The destination's parent folder does not exist");
   if (existing?.id === node.id) throw forbidden("Source and destination are the same");
+  if (move) assertMayMoveFrom(dav.location, node.parentId === targetParent.id);
+  if (existing) assertMayChange(target);
+  else assertMayCreateIn(target);
   const sourceParent = node.parentId === null ? undefined : await nodeById(dav.db, node.parentId);
   await assertUnlocked(dav, move ? [node, sourceParent, targetParent, existing] : [targetParent, existing], move ? { subtree: node } : {});
 
@@ -58,4 +71,27 @@ export async function handleCopyMove(dav: Dav, move: boolean): Promise<Response>
     status: result.replaced ? 204 : 201,
     headers: await identityHeaders(dav, result.node),
   });
+}
+
+/**
+ * DELETE of a mount in the asker's root: a received share leaves their tree (Nextcloud's "deleted
+ * shares", restorable); the owner's files are untouched. A space stays: its members do not choose it.
+ */
+async function leaveMount(dav: Dav): Promise<Response> {
+  const mount = dav.location.mount!;
+  if (mount.kind !== "share") throw forbidden("A space cannot be removed from your files; ask its managers");
+  await setRecipientState(dav.db, dav.user.id, mount.shareIds, REJECTED);
+  return new Response(null, { status: 204 });
+}
+
+/** MOVE of a received share's mount: only a new name in the asker's root, which is theirs to choose. */
+async function renameMount(dav: Dav, targetNames: string[], target: ViewLocation): Promise<Response> {
+  const mount = dav.location.mount!;
+  if (mount.kind !== "share") throw forbidden("A space cannot be renamed or moved from here");
+  if (targetNames.length !== 1) throw forbidden("A shared item stays in the root of your files; it can only be renamed");
+  if (target.node) throw new ApiError(412, "precondition_failed", "Something with this name already exists");
+  const name = targetNames[0]!;
+  assertValidName(name);
+  await setMountTarget(dav.db, dav.user.id, mount.shareIds, name);
+  return new Response(null, { status: 201, headers: await identityHeaders(dav, mount.node) });
 }

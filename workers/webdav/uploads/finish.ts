@@ -2,6 +2,7 @@ import { ApiError, badRequest, conflict, forbidden } from "../../http/errors";
 import { mimeOf } from "../../storage/mime";
 import { nodeById } from "../../storage/tree";
 import { expectedSha1 } from "../../storage/upload";
+import { assertMayPut } from "../authorize";
 import { davContext, type Dav } from "../context";
 import { assertUnlocked } from "../guard";
 import { identityHeaders } from "../identity";
@@ -17,6 +18,7 @@ import { chunksOf, discardUpload } from "./store";
 async function assertMayWrite(dav: Dav): Promise<void> {
   if (dav.node?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
   if (!dav.node && !dav.parent) throw conflict("The parent folder does not exist");
+  assertMayPut(dav.location);
   await assertUnlocked(dav, [dav.node, dav.node ? undefined : dav.parent]);
   const ifMatch = dav.c.req.header("If-Match");
   if (ifMatch && !(dav.node && matches(ifMatch, dav.node.etag))) throw new ApiError(412, "precondition_failed", "The file has changed");

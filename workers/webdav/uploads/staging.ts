@@ -3,7 +3,7 @@ import { isForeignKeyViolation } from "../../storage/constraints";
 import { assertValidName } from "../../storage/names";
 import { spaceLeftFor } from "../../storage/quota";
 import { insufficientStorage } from "../../storage/service";
-import { personalRoot, walk } from "../../storage/tree";
+import { UserView } from "../../sharing/user-view";
 import { storeBlob } from "../../storage/upload";
 import { eq, and } from "drizzle-orm";
 import { uploadChunks } from "../../../schema/core";
@@ -46,7 +46,7 @@ export async function handleUploadMkcol(request: UploadRequest): Promise<Respons
     if (total > config.maxUploadBytes) throw tooLarge(`Files of more than ${config.maxUploadBytes} bytes cannot be uploaded`);
     const left = await spaceLeftFor(db, config, user.id);
     // Chunking v2 names its target now: the bytes of a file it replaces come back to the quota.
-    const replaced = destination ? (await walk(db, await personalRoot(db, user.id), destination.names)).node : undefined;
+    const replaced = destination ? (await (await UserView.of(db, user)).resolve(destination.names)).node : undefined;
     if (left !== null && total - (replaced && !replaced.isFolder ? replaced.size : 0) > left) throw insufficientStorage();
   }
   const created = await createUpload(db, { userId: user.id, transferId, destination: header ?? null, totalLength: total ?? null });
