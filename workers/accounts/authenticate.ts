@@ -7,7 +7,7 @@ import { touchAppPassword } from "./app-passwords";
 import { verifyLogin } from "./credentials";
 import { clientAddress } from "./login-rate-limit";
 import { findLiveSession, SESSION_COOKIE } from "./sessions";
-import { findUser } from "./users";
+import { findUser, isPerson } from "./users";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "SEARCH"]);
 export const CSRF_HEADER = "requesttoken";
@@ -55,7 +55,7 @@ async function fromSession(c: Context<AppEnv>, cookie: string): Promise<Auth | n
   const session = await findLiveSession(c.var.db, cookie);
   if (!session) return null;
   const user = await findUser(c.var.db, session.userId);
-  if (!user?.enabled) return null;
+  if (!isPerson(user) || !user.enabled) return null;
   if (!SAFE_METHODS.has(c.req.method) && !constantTimeEqual(await sentCsrfToken(c), session.csrfToken)) {
     throw forbidden("Missing or wrong CSRF token");
   }

@@ -5,7 +5,7 @@ import { findAppPasswordByToken, looksLikeAppPassword, type AppPassword } from "
 import { sha256Hex } from "./crypto";
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-rate-limit";
 import { UNUSABLE_HASH, verifyPassword } from "./password-hash";
-import { findUser, findUserByLogin, type User } from "./users";
+import { findUser, findUserByLogin, isPerson, type User } from "./users";
 
 export interface VerifiedLogin {
   user: User;
@@ -41,7 +41,7 @@ async function matchAppPassword(db: Db, login: string, secret: string): Promise<
   const appPassword = await findAppPasswordByToken(db, secret);
   if (!appPassword) return undefined;
   const user = await findUser(db, appPassword.userId);
-  if (!user || !loginNames(user).includes(login.toLowerCase())) return undefined;
+  if (!isPerson(user) || !loginNames(user).includes(login.toLowerCase())) return undefined;
   return { user, appPassword };
 }
 
@@ -62,7 +62,7 @@ export async function verifyLogin(
   const [{ loginHasFailures }, user] = await Promise.all([assertLoginAllowed(db, policy, keys), findUserByLogin(db, login)]);
   let verified = options.allowAppPassword ? await matchAppPassword(db, login, secret) : undefined;
   if (!verified && (await passwordMatches(user, secret))) verified = { user: user! };
-  if (!verified || !verified.user.enabled) {
+  if (!verified || !verified.user.enabled || !isPerson(verified.user)) {
     await recordLoginFailure(db, policy, keys);
     throw unauthorized("Wrong login or password");
   }

@@ -6,16 +6,20 @@ import { hashPassword } from "./password-hash";
 
 export type User = typeof users.$inferSelect;
 
+/** Accounts people log in with; a space's holder account (kind 'space') never logs in and is never listed. */
+export const PERSON = "person";
+export const isPerson = (user: User | undefined): user is User => user?.kind === PERSON;
+
 export async function findUser(db: Db, id: string): Promise<User | undefined> {
   return db.query.users.findFirst({ where: eq(users.id, id) });
 }
 
-/** Nextcloud lets people log in with their e-mail address too. */
+/** Nextcloud lets people log in with their e-mail address too. Only persons log in. */
 export async function findUserByLogin(db: Db, login: string): Promise<User | undefined> {
-  return (
+  const user =
     (await findUser(db, login)) ??
-    (login.includes("@") ? db.query.users.findFirst({ where: eq(users.email, login) }) : undefined)
-  );
+    (login.includes("@") ? await db.query.users.findFirst({ where: and(eq(users.email, login), eq(users.kind, PERSON)) }) : undefined);
+  return isPerson(user) ? user : undefined;
 }
 
 export interface NewUser {

@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { groups, orgs, users } from "../../schema/core";
 import { adminScope, assertAccountManager, assertInstanceAdmin } from "../accounts/admin-rights";
+import { PERSON } from "../accounts/users";
 import { requireAuth } from "../accounts/authenticate";
 import type { AppEnv } from "../http/app-env";
 import { conflict, notFound } from "../http/errors";
@@ -27,7 +28,8 @@ export const adminOrgApi = new Hono<AppEnv>()
     const rows = await db
       .select({ id: orgs.id, name: orgs.name, quotaBytes: orgs.quotaBytes, createdAt: orgs.createdAt, members: count(users.id) })
       .from(orgs)
-      .leftJoin(users, eq(users.orgId, orgs.id))
+      // Members are persons: the holder accounts of the org's spaces are not counted.
+      .leftJoin(users, and(eq(users.orgId, orgs.id), eq(users.kind, PERSON)))
       .groupBy(orgs.id)
       .orderBy(orgs.name);
     return c.json({ orgs: rows.filter((o) => scope.isAdmin || scope.subadminOf.has(o.id)) });

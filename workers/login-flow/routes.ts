@@ -3,7 +3,7 @@ import { createAppPassword } from "../accounts/app-passwords";
 import { verifyLogin } from "../accounts/credentials";
 import { clientAddress } from "../accounts/login-rate-limit";
 import { startBrowserSession } from "../accounts/browser-session";
-import { findUser } from "../accounts/users";
+import { findUser, isPerson } from "../accounts/users";
 import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
 import { PAGE_CSP } from "../http/security-headers";
@@ -41,7 +41,7 @@ export const loginFlowRoutes = new Hono<AppEnv>()
       : await formField(c, "token");
     const flow = token ? await claimGrantedFlow(c.var.db, token) : undefined;
     const user = flow?.userId ? await findUser(c.var.db, flow.userId) : undefined;
-    if (!flow || !user?.enabled) return c.json([], 404);
+    if (!flow || !isPerson(user) || !user.enabled) return c.json([], 404);
     const { token: appPassword } = await createAppPassword(c.var.db, user.id, flow.clientName);
     return c.json({ server: new URL(c.req.url).origin, loginName: user.id, appPassword });
   })

@@ -19,7 +19,7 @@ import { quotaSchema } from "../accounts/quota";
 import { deleteUserSessions } from "../accounts/sessions";
 import { nextcloudUserData } from "../accounts/user-data";
 import { addToGroup, orgOfGroups, removeFromGroup, setSubadmin } from "../accounts/memberships";
-import { createUser, existingGroupIds, findUser, subadminGroupIds, type User } from "../accounts/users";
+import { createUser, existingGroupIds, findUser, isPerson, PERSON, subadminGroupIds, type User } from "../accounts/users";
 import type { Db } from "../db/client";
 import { storageUsedBy } from "../storage/quota";
 import type { AppEnv } from "../http/app-env";
@@ -33,10 +33,13 @@ async function scopeOf(c: Context<AppEnv>): Promise<AdminScope> {
   return adminScope(c.var.db, requireAuth(c).user);
 }
 
-/** The target of a user route; someone you may not see is "not found" rather than "forbidden" only for plain users. */
+/**
+ * The target of a user route; someone you may not see is "not found" rather than "forbidden" only for
+ * plain users. A space's holder account is no user here: it is managed through its space.
+ */
 async function targetUser(db: Db, id: string): Promise<User> {
   const user = await findUser(db, id);
-  if (!user) throw new OcsError(404, "User does not exist");
+  if (!isPerson(user)) throw new OcsError(404, "User does not exist");
   return user;
 }
 
@@ -77,7 +80,7 @@ export const provisioningUserRoutes = new Hono<AppEnv>()
       z.object({ search: z.string().max(255).optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).optional() }).strict(),
     );
     const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const matches = or(like(users.id, pattern), like(users.displayName, pattern), like(users.email, pattern));
+    const matches = and(eq(users.kind, PERSON), or(like(users.id, pattern), like(users.displayName, pattern), like(users.email, pattern)));
     const rows = scope.isAdmin
       ? await c.var.db.select({ id: users.id }).from(users).where(matches).orderBy(users.id)
       : await c.var.db
