@@ -16,6 +16,8 @@ export interface Config {
   versionsRetentionDays: number;
   /** Largest file one chunked upload may assemble. */
   maxUploadBytes: number;
+  /** New user and group shares appear in the recipients' files at once; when false they wait, pending, for acceptance. */
+  shareAutoAccept: boolean;
 }
 
 const list = (value: string | undefined) =>
@@ -51,6 +53,10 @@ const schema = z.object({
   TRASH_RETENTION_DAYS: intVar(30),
   VERSIONS_RETENTION_DAYS: intVar(365),
   MAX_UPLOAD_BYTES: intVar(1024 ** 3),
+  SHARE_AUTO_ACCEPT: z
+    .enum(["true", "false", ""])
+    .optional()
+    .transform((v) => v !== "false"),
 });
 
 // Env objects are stable per isolate, so parsing once per object keeps requests cheap.
@@ -75,6 +81,7 @@ export function readConfig(env: Env): Config {
     trashRetentionDays: v.TRASH_RETENTION_DAYS,
     versionsRetentionDays: v.VERSIONS_RETENTION_DAYS,
     maxUploadBytes: v.MAX_UPLOAD_BYTES,
+    shareAutoAccept: v.SHARE_AUTO_ACCEPT,
   };
   cache.set(env, config);
   return config;

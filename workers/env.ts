@@ -13,6 +13,8 @@ export interface Env {
   DEFAULT_QUOTA_BYTES?: string;
   TRASH_RETENTION_DAYS?: string;
   VERSIONS_RETENTION_DAYS?: string;
+  /** "false": new user and group shares wait for the recipient's acceptance (Nextcloud's pending shares). */
+  SHARE_AUTO_ACCEPT?: string;
   /** "cloudflare" to send mail through the EMAIL binding (a send_email binding) from MAIL_FROM; otherwise mail goes to the log. */
   MAIL_SENDER?: string;
   MAIL_FROM?: string;
