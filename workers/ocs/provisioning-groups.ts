@@ -6,6 +6,7 @@ import { adminScope, assertAccountManager, assertCanManageGroup, assertInstanceA
 import { requireAuth } from "../accounts/authenticate";
 import { displayNameSchema, groupIdSchema } from "../accounts/identifiers";
 import type { AppEnv } from "../http/app-env";
+import { forgetPrincipal } from "../spaces/service";
 import { OcsError, ocsOk } from "./envelope";
 import { ocsInput } from "./params";
 
@@ -52,6 +53,6 @@ export const provisioningGroupRoutes = new Hono<AppEnv>()
     const group = await db.query.groups.findFirst({ where: eq(groups.id, groupId) });
     if (!group) throw new OcsError(101, "Group does not exist");
     if (group.orgId === group.id) throw new OcsError(403, "This is an organisation's own group; close the organisation instead");
-    await db.delete(groups).where(eq(groups.id, groupId));
+    await db.batch([db.delete(groups).where(eq(groups.id, groupId)), forgetPrincipal(db, "group", groupId)]);
     return ocsOk(c);
   });

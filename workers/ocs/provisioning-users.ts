@@ -21,6 +21,7 @@ import { nextcloudUserData } from "../accounts/user-data";
 import { addToGroup, orgOfGroups, removeFromGroup, setSubadmin } from "../accounts/memberships";
 import { createUser, existingGroupIds, findUser, isPerson, PERSON, subadminGroupIds, type User } from "../accounts/users";
 import type { Db } from "../db/client";
+import { forgetPrincipal } from "../spaces/service";
 import { storageUsedBy } from "../storage/quota";
 import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
@@ -186,7 +187,7 @@ export const provisioningUserRoutes = new Hono<AppEnv>()
     const target = await targetUser(db, c.req.param("userid"));
     if (target.id === scope.actor.id) throw new OcsError(403, "You cannot delete yourself");
     await assertCanManageUser(db, scope, target);
-    await db.delete(users).where(eq(users.id, target.id));
+    await db.batch([db.delete(users).where(eq(users.id, target.id)), forgetPrincipal(db, "user", target.id)]);
     return ocsOk(c);
   })
   .get("/cloud/users/:userid/groups", async (c) => {

@@ -50,6 +50,14 @@ type SummaryRow = Omit<SpaceSummary, "quotaBytes"> & { quota: number | null };
 const toSummary = ({ quota, ...row }: SummaryRow): SpaceSummary => ({ ...row, quotaBytes: quota === UNLIMITED || quota === null ? null : quota });
 
 /**
+ * Drops a deleted user's or group's roles in every space (space_members has no foreign key, since a
+ * principal is either), so that an account or group made later under the same id inherits nothing.
+ */
+export function forgetPrincipal(db: Db, type: PrincipalType, id: string) {
+  return db.delete(spaceMembers).where(and(eq(spaceMembers.principalType, type), eq(spaceMembers.principalId, id)));
+}
+
+/**
  * Spaces ("bureaux virtuels"): a tree held by a hidden account of its own, so that quota, the org's
  * pool, trash and versions work for it exactly as for a person; members reach it through their role
  * (sharing/mounts.ts mounts it in their root, sharing/effective-access.ts answers what they may do).
