@@ -26,6 +26,8 @@ import { createRegistry, type PluginRegistry } from "./plugin/registry";
 import { statusRoutes } from "./status";
 import { tagsApi } from "./tags/routes";
 import { webdavRoutes } from "./webdav/routes";
+import { publicDavRoutes } from "./sharing/public/public-dav";
+import { publicLinkRoutes } from "./sharing/public/link-routes";
 
 const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|status\.php)(\/|$)/;
 
@@ -59,6 +61,8 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/ocs/v2.php", ocsRoutes);
   app.route("/", loginFlowRoutes);
   app.route("/", webdavRoutes);
+  app.route("/", publicDavRoutes);
+  app.route("/", publicLinkRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/account/app-passwords", appPasswordApi);
   app.route("/api/account/password", accountPasswordApi);

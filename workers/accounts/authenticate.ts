@@ -12,7 +12,7 @@ import { findUser, isPerson } from "./users";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "SEARCH"]);
 export const CSRF_HEADER = "requesttoken";
 
-function parseBasic(header: string | undefined): { login: string; secret: string } | undefined {
+export function parseBasic(header: string | undefined): { login: string; secret: string } | undefined {
   if (!header?.toLowerCase().startsWith("basic ")) return undefined;
   let decoded: string;
   try {
@@ -62,8 +62,16 @@ async function fromSession(c: Context<AppEnv>, cookie: string): Promise<Auth | n
   return { user, method: "session", csrfToken: session.csrfToken };
 }
 
+/** Public links' doors: their Basic credentials are a link's token and password, never an account's. */
+const isPublicLinkDoor = (path: string) => path.startsWith("/public.php/") || path.startsWith("/s/");
+
 /** Identifies the caller from Basic auth or the session cookie; never refuses by itself. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (isPublicLinkDoor(c.req.path)) {
+    // Nobody is logged in through a link, even a member whose browser holds a session.
+    c.set("auth", null);
+    return next();
+  }
   const basic = parseBasic(c.req.header("Authorization"));
   const cookie = getCookie(c, SESSION_COOKIE);
   c.set("auth", basic ? await fromBasic(c, basic.login, basic.secret) : cookie ? await fromSession(c, cookie) : null);

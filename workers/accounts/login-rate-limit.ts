@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { loginAttempts } from "../../schema/core";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
@@ -12,30 +12,43 @@ export interface LoginAttemptKeys {
   address: string;
 }
 
-function keysOf({ login, address }: LoginAttemptKeys) {
-  return { loginKey: `login:${login.toLowerCase()}`, addressKey: `addr:${address}` };
+/** A counter of failed attempts (per login name, per address, per public link…) and how many it allows in one window. */
+export interface AttemptLimit {
+  key: string;
+  limit: number;
+}
+
+const loginKey = (login: string) => `login:${login.toLowerCase()}`;
+
+function limitsOf(policy: Config["login"], { login, address }: LoginAttemptKeys): AttemptLimit[] {
+  return [
+    { key: loginKey(login), limit: policy.maxFailures },
+    { key: `addr:${address}`, limit: policy.maxFailures * ADDRESS_FACTOR },
+  ];
 }
 
 /**
- * Refuses with 429 before any password is checked once a login name or an address has failed too often.
- * Says whether the login name has failures on record, so that a success clears them only when needed.
+ * Refuses with 429 before any secret is checked once one of the counters is full for the current
+ * window. Returns the keys that have failures on record, so that a success clears them only when needed.
  */
-export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<{ loginHasFailures: boolean }> {
-  const { loginKey, addressKey } = keysOf(keys);
+export async function assertAttemptsAllowed(db: Db, windowSeconds: number, limits: readonly AttemptLimit[]): Promise<Set<string>> {
   const now = Math.floor(Date.now() / 1000);
-  const rows = await db.select().from(loginAttempts).where(inArray(loginAttempts.key, [loginKey, addressKey]));
+  const rows = await db
+    .select()
+    .from(loginAttempts)
+    .where(inArray(loginAttempts.key, limits.map((l) => l.key)));
   for (const row of rows) {
-    const limit = row.key === addressKey ? policy.maxFailures * ADDRESS_FACTOR : policy.maxFailures;
-    const windowEnd = row.windowStart + policy.windowSeconds;
+    const limit = limits.find((l) => l.key === row.key)!.limit;
+    const windowEnd = row.windowStart + windowSeconds;
     if (now < windowEnd && row.failures >= limit) throw tooManyRequests(windowEnd - now);
   }
-  return { loginHasFailures: rows.some((r) => r.key === loginKey) };
+  return new Set(rows.map((r) => r.key));
 }
 
-export async function recordLoginFailure(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<void> {
+/** One more failure on each counter; a counter whose window has passed starts again at 1. */
+export async function recordFailedAttempt(db: Db, windowSeconds: number, keys: readonly string[]): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const expired = now - policy.windowSeconds;
-  const { loginKey, addressKey } = keysOf(keys);
+  const expired = now - windowSeconds;
   const increment = (key: string) =>
     db
       .insert(loginAttempts)
@@ -47,11 +60,30 @@ export async function recordLoginFailure(db: Db, policy: Config["login"], keys: 
           windowStart: sql`CASE WHEN ${loginAttempts.windowStart} <= ${expired} THEN ${now} ELSE ${loginAttempts.windowStart} END`,
         },
       });
-  await db.batch([increment(loginKey), increment(addressKey)]);
+  const [first, ...rest] = keys.map(increment);
+  if (first) await db.batch([first, ...rest]);
+}
+
+export async function clearFailedAttempts(db: Db, keys: readonly string[]): Promise<void> {
+  if (keys.length) await db.delete(loginAttempts).where(inArray(loginAttempts.key, [...keys]));
+}
+
+/**
+ * Refuses with 429 before any password is checked once a login name or an address has failed too often.
+ * Says whether the login name has failures on record, so that a success clears them only when needed.
+ */
+export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<{ loginHasFailures: boolean }> {
+  const limits = limitsOf(policy, keys);
+  const withFailures = await assertAttemptsAllowed(db, policy.windowSeconds, limits);
+  return { loginHasFailures: withFailures.has(loginKey(keys.login)) };
+}
+
+export async function recordLoginFailure(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<void> {
+  await recordFailedAttempt(db, policy.windowSeconds, limitsOf(policy, keys).map((l) => l.key));
 }
 
 export async function clearLoginFailures(db: Db, keys: LoginAttemptKeys): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, keysOf(keys).loginKey));
+  await clearFailedAttempts(db, [loginKey(keys.login)]);
 }
 
 export function clientAddress(headers: Headers): string {

@@ -11,6 +11,7 @@ const UNREAD = propertyKey(OC_NS, "comments-unread");
 /** The comment figures the files list shows (Nextcloud's CommentPropertiesPlugin). */
 export const commentCountsProperty: PropertySource = {
   keys: [HREF, COUNT, UNREAD],
+  membersOnly: true,
   async load({ db, user, nodes }) {
     const counts = await new CommentService(db, user).countsOf(nodes.map((n) => n.id));
     return (node, key) => {

@@ -7,6 +7,7 @@ import { FavoriteService } from "./service";
 export const favoriteProperty: PropertySource = {
   keys: [propertyKey(OC_NS, "favorite")],
   inAllprop: true,
+  membersOnly: true,
   async load({ db, user, nodes }) {
     const starred = await new FavoriteService(db, user.id).among(nodes.map((n) => n.id));
     return (node) => (starred.has(node.id) ? "1" : "0");

@@ -25,3 +25,9 @@ export function splitPath(path: string): string[] {
   for (const segment of segments) assertValidName(segment);
   return segments;
 }
+
+/** The n-th name for a taken one, as Nextcloud keeps both: "rapport.pdf" → "rapport (2).pdf", "Photos" → "Photos (2)". */
+export function numberedName(name: string, n: number, isFolder = false): string {
+  const dot = isFolder ? -1 : name.lastIndexOf(".");
+  return dot > 0 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+}

@@ -7,7 +7,7 @@ import { newEtag, propagateStatement } from "./etag";
 import { describeNode, emitFileEvent, type EventContext } from "./events";
 import { FOLDER_MIME, mimeOf } from "./mime";
 import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
-import { assertValidName } from "./names";
+import { assertValidName, numberedName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
 import { storeBlob, type StoredBlob } from "./upload";
 import { liveNodeById } from "./live-node";
@@ -27,6 +27,8 @@ export interface FileServiceOptions extends EventContext {
   bucket: R2Bucket;
   /** Bytes a tree's owner may still use, or null for no limit. */
   spaceLeft: (ownerId: string) => Promise<number | null>;
+  /** Writes never replace a file: a taken name gets " (2)", " (3)"… (a public file drop keeps every hand-in). */
+  keepBoth?: boolean;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -87,9 +89,10 @@ export class FileService {
     assertValidName(name);
     if (!parent.isFolder) throw conflict("The parent is not a folder");
     const [before] = await Promise.all([childNamed(this.o.db, parent.id, name), this.assertInTree(parent)]);
-    if (before?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
+    if (before?.isFolder && !this.o.keepBoth) throw new ApiError(405, "is_folder", "A folder has this name");
     const left = await this.o.spaceLeft(parent.ownerId);
-    if (left !== null && length - (before?.size ?? 0) > left) throw insufficientStorage();
+    const replaced = this.o.keepBoth ? 0 : (before?.size ?? 0);
+    if (left !== null && length - replaced > left) throw insufficientStorage();
   }
 
   /**
@@ -117,14 +120,33 @@ export class FileService {
   }
 
   /** Points `parent/name` at a stored blob, retrying when another job changed the name meanwhile. */
-  private async swapIn(parent: FileNode, name: string, blob: StoredBlob, mtime: number) {
+  private async swapIn(parent: FileNode, name: string, blob: StoredBlob, mtime: number): Promise<{ node: FileNode; previous?: FileNode }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await childNamed(this.o.db, parent.id, name);
+      if (current && this.o.keepBoth) {
+        const node = await this.insertFile(parent, await this.freeName(parent, name), blob, mtime);
+        if (node) return { node };
+        continue; // the free name was taken meanwhile: look again
+      }
       if (current?.isFolder) throw new ApiError(405, "is_folder", "A folder has this name");
       const node = current ? await this.replaceContent(current, blob, mtime) : await this.insertFile(parent, name, blob, mtime);
       if (node) return { node, previous: current };
     }
     throw conflict("The file kept changing during the upload; try again");
+  }
+
+  /** The first "name (n)" not taken in the folder, from one query over the names that could clash. */
+  private async freeName(parent: FileNode, name: string): Promise<string> {
+    const dot = name.lastIndexOf(".");
+    const stem = dot > 0 ? name.slice(0, dot) : name;
+    const rows = await this.o.db
+      .select({ name: fileNodes.name })
+      .from(fileNodes)
+      .where(and(eq(fileNodes.parentId, parent.id), sql`instr(${fileNodes.name}, ${stem}) = 1`));
+    const taken = new Set(rows.map((r) => r.name));
+    let n = 2;
+    while (taken.has(numberedName(name, n))) n++;
+    return numberedName(name, n);
   }
 
   private async insertFile(parent: FileNode, name: string, blob: StoredBlob, mtime: number) {

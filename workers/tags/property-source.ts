@@ -6,6 +6,7 @@ import { canAssignTag, TagService } from "./service";
 /** `nc:system-tags` on files, as Nextcloud 28+ renders it: one `<nc:system-tag>` per visible tag. */
 export const systemTagsProperty: PropertySource = {
   keys: [propertyKey(NC_NS, "system-tags")],
+  membersOnly: true,
   async load({ db, user, nodes }) {
     const byNode = await new TagService(db, user).tagsOfNodes(nodes.map((n) => n.id));
     return (node) =>

@@ -17,7 +17,10 @@ export interface Dav {
   c: Context<AppEnv>;
   db: Db;
   files: FileService;
+  /** Who acts: the asker, or for a public link its initiator (writes and quota are theirs, as in Nextcloud). */
   user: User;
+  /** A public link's request: nobody is logged in, so per-person features (stars, comments) are refused or empty. */
+  isPublic: boolean;
   /** The asker's personal root (their own tree; mounts hang below it in the view). */
   root: FileNode;
   /** The tree as this request sees it: the personal tree with spaces and shares mounted in its root. */
@@ -44,11 +47,22 @@ export interface TreeView {
   /** Mounts shown in the root's listing. */
   mounts(): Promise<Mount[]>;
   rootEtag(): Promise<string>;
+  /** A folder's members as listed; a file drop lists none. Default: every child. */
+  children?(folder: FileNode): Promise<FileNode[]>;
+  /** What the asker may do with a node; default: from the location's mount, or everything in their own tree. */
+  grantFor?(node: FileNode): NodeGrant;
 }
 
-export function fileServiceFor(c: Context<AppEnv>): FileService {
+/** A public link's request: who it acts as, and how its file service writes. */
+export interface PublicActor {
+  user: User;
+  /** A file drop keeps both files when a name is taken. */
+  keepBoth?: boolean;
+}
+
+export function fileServiceFor(c: Context<AppEnv>, actor?: PublicActor): FileService {
   const { db, config, plugins } = c.var;
-  const auth = c.var.auth;
+  const actorId = actor ? actor.user.id : (c.var.auth?.user.id ?? null);
   let waitUntil: (p: Promise<unknown>) => void;
   try {
     const ctx = c.executionCtx;
@@ -60,17 +74,19 @@ export function fileServiceFor(c: Context<AppEnv>): FileService {
     db,
     env: c.env,
     bucket: c.env.FILES,
-    actorId: auth?.user.id ?? null,
+    actorId,
     hooks: plugins.hookSubscribers,
     waitUntil,
     spaceLeft: (ownerId) => spaceLeftFor(db, config, ownerId),
+    keepBoth: actor?.keepBoth,
   });
 }
 
-export async function davContext(c: Context<AppEnv>, base: string, rawRest: string, view?: TreeView): Promise<Dav> {
-  const user = requireAuth(c).user;
+/** A request's DAV context; `publicActor` is given for a public link's request (no one is logged in). */
+export async function davContext(c: Context<AppEnv>, base: string, rawRest: string, view?: TreeView, publicActor?: PublicActor): Promise<Dav> {
+  const user = publicActor ? publicActor.user : requireAuth(c).user;
   const db = c.var.db;
-  const treeView = view ?? (await UserView.of(db, user));
+  const treeView: TreeView = view ?? (await UserView.of(db, user));
   const names = namesFromRawPath(rawRest);
   const location = await treeView.resolve(names);
   const namesOfUrl = (url: string) => {
@@ -89,8 +105,9 @@ export async function davContext(c: Context<AppEnv>, base: string, rawRest: stri
   return {
     c,
     db,
-    files: fileServiceFor(c),
+    files: fileServiceFor(c, publicActor),
     user,
+    isPublic: publicActor !== undefined,
     root: treeView.root,
     view: treeView,
     location,
@@ -100,6 +117,6 @@ export async function davContext(c: Context<AppEnv>, base: string, rawRest: stri
     parent: location.parent,
     href: (n, f) => hrefOf(base, n, f),
     namesOfUrl,
-    grantFor: (node) => grantOf(node, location, mounts),
+    grantFor: (node) => treeView.grantFor?.(node) ?? grantOf(node, location, mounts),
   };
 }

@@ -22,6 +22,8 @@ export interface PropertySource {
   keys: readonly string[];
   /** Whether an allprop PROPFIND includes them. */
   inAllprop?: boolean;
+  /** Not shown through public links: they belong to members (stars, comments, tags), and no one is logged in there. */
+  membersOnly?: boolean;
   /** Loads for all nodes, then answers per node; null means "not defined here" (a 404 propstat). */
   load(input: PropertySourceInput): Promise<(node: FileNode, key: string) => string | null>;
 }

@@ -15,7 +15,7 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   if (!node) throw notFound("No such file or folder");
   const atRoot = dav.names.length === 0;
   const [members, mounts, rootEtag] = await Promise.all([
-    depth === "1" && node.isFolder ? children(dav.db, node.id) : [],
+    depth === "1" && node.isFolder ? (dav.view.children?.(node) ?? children(dav.db, node.id)) : [],
     atRoot && depth === "1" ? dav.view.mounts() : [],
     atRoot ? dav.view.rootEtag() : node.etag,
   ]);

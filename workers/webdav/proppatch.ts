@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { deadProperties } from "../../schema/core";
-import { badRequest, notFound } from "../http/errors";
+import { badRequest, forbidden, notFound } from "../http/errors";
 import { UPDATE } from "../sharing/permission-bits";
 import type { Dav } from "./context";
 import { assertUnlocked } from "./guard";
@@ -31,8 +31,11 @@ export async function handleProppatch(dav: Dav): Promise<Response> {
   // Live properties are computed, so setting them is forbidden; getlastmodified is the exception clients use.
   // Without the right to change the item, only the asker's own star may be set.
   const mayChange = (dav.location.permissions & UPDATE) !== 0;
+  // A public link has no person to star for, and a read-only one changes nothing.
+  if (dav.isPublic && !mayChange) throw forbidden("This link does not allow changes");
+  const isStar = (o: Operation) => o.ns === OC_NS && o.local === "favorite";
   const refused = operations.filter(
-    (o) => (LIVE_PROPERTIES.has(propertyKey(o.ns, o.local)) && !(o.ns === DAV_NS && o.local === "getlastmodified")) || (!mayChange && !(o.ns === OC_NS && o.local === "favorite")),
+    (o) => (LIVE_PROPERTIES.has(propertyKey(o.ns, o.local)) && !(o.ns === DAV_NS && o.local === "getlastmodified")) || (!mayChange && !isStar(o)) || (dav.isPublic && isStar(o)),
   );
   const tooBig = operations.filter((o) => new TextEncoder().encode(o.value).byteLength > MAX_VALUE_BYTES);
   const href = dav.href(dav.names, node.isFolder);

@@ -88,6 +88,7 @@ function allpropKeys(): string[] {
 /** Loads only the sources whose properties are asked for. */
 async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRequest) {
   const wanted = (source: PropertySource) => {
+    if (dav.isPublic && source.membersOnly) return false;
     if (request.kind === "prop") return request.props.some((p) => source.keys.includes(propertyKey(p.ns, p.local)));
     return Boolean(source.inAllprop);
   };

@@ -33,7 +33,7 @@ const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
 };
 
 /** The request's path after `prefix`, still percent-encoded, so that `%2F` and `%23` keep their meaning. */
-function rawRest(c: Context<AppEnv>, prefixSegments: number): string {
+export function rawRest(c: Context<AppEnv>, prefixSegments: number): string {
   const raw = new URL(c.req.url).pathname.replace(/\/{2,}/g, "/");
   return raw.split("/").slice(prefixSegments + 1).join("/");
 }

@@ -1,0 +1,150 @@
+import { eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { spaces } from "../../../schema/core";
+import type { Db } from "../../db/client";
+import type { AppEnv } from "../../http/app-env";
+import { ApiError } from "../../http/errors";
+import { PAGE_CSP } from "../../http/security-headers";
+import { splitPath } from "../../storage/names";
+import type { FileNode } from "../../storage/tree";
+import { davContext } from "../../webdav/context";
+import { handleGet } from "../../webdav/transfer";
+import { CREATE } from "../permission-bits";
+import { FILE_DROP_SCRIPT } from "./file-drop-script";
+import { recordLinkDownload } from "./link-activity";
+import { dropPage, filePage, folderPage, messagePage, passwordPage, type PageFrame, type SharedItem } from "./link-page";
+import { checkLinkPassword, hasPasswordProof, setPasswordProof } from "./link-password";
+import { linkLanguage, type Message } from "./link-text";
+import { LinkView } from "./link-view";
+import { resolveLink, type ResolvedLink } from "./resolve-link";
+
+type PageStatus = 200 | 400 | 403 | 404 | 429;
+
+const SCRIPT_CSP = `${PAGE_CSP}; script-src 'self'; connect-src 'self'`;
+
+function frameOf(c: Context<AppEnv>): PageFrame {
+  return { lang: linkLanguage(c.req.header("Accept-Language")), instanceName: c.var.config.instanceName, token: c.req.param("token") ?? "" };
+}
+
+function page(c: Context<AppEnv>, body: Promise<string> | string, status: PageStatus = 200, withScript = false) {
+  c.header("Content-Security-Policy", withScript ? SCRIPT_CSP : PAGE_CSP);
+  c.header("Cache-Control", "no-store");
+  // Links are handed out through institutional channels; search engines have no business with them.
+  c.header("X-Robots-Tag", "noindex, nofollow");
+  return c.html(body, status);
+}
+
+const ERROR_PAGES: Partial<Record<number, [Message, PageStatus]>> = {
+  400: ["badRequest", 400],
+  403: ["noDownload", 403],
+  404: ["gone", 404],
+  429: ["tooMany", 429],
+};
+
+/** A link's pages answer errors as pages: a browser is on the other end. */
+async function asPage(c: Context<AppEnv>, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    const known = error instanceof ApiError ? ERROR_PAGES[error.status] : undefined;
+    if (!known) throw error;
+    for (const [name, value] of Object.entries((error as ApiError).headers)) c.header(name, value);
+    return page(c, messagePage(frameOf(c), known[1] === 404 ? "goneTitle" : "title", known[0]), known[1]);
+  }
+}
+
+const gone = (c: Context<AppEnv>) => page(c, messagePage(frameOf(c), "goneTitle", "gone"), 404);
+
+/** `?path=/sub/dir` as names; `..` and other invalid names are a 400. */
+function namesOfQuery(c: Context<AppEnv>): string[] {
+  const path = c.req.query("path") ?? "";
+  if (path.length > 4096) throw new ApiError(400, "bad_request", "The path is too long");
+  return splitPath(path);
+}
+
+/** A space's root has no name of its own: the space's is shown. */
+async function nameOf(db: Db, node: FileNode): Promise<string> {
+  if (node.parentId !== null || node.spaceId === null) return node.name;
+  const space = await db.query.spaces.findFirst({ where: eq(spaces.id, Number(node.spaceId)) });
+  return space?.name ?? node.name;
+}
+
+async function itemOf(db: Db, link: ResolvedLink): Promise<SharedItem> {
+  return { name: await nameOf(db, link.node), sharedBy: link.initiator.displayName, note: link.share.note, hideDownload: link.share.hideDownload };
+}
+
+async function unlocked(c: Context<AppEnv>, link: ResolvedLink): Promise<boolean> {
+  return !link.share.passwordHash || (await hasPasswordProof(c, link));
+}
+
+const linkHome = (token: string) => `/s/${encodeURIComponent(token)}`;
+
+/**
+ * A link's web page: the shared file with its Download button, a folder's listing (subfolders by
+ * `?path=`), or a file drop's upload picker; the password form first when the link has one.
+ */
+async function showLink(c: Context<AppEnv>): Promise<Response> {
+  const { db } = c.var;
+  const link = await resolveLink(db, c.req.param("token")!);
+  if (!link) return gone(c);
+  const frame = frameOf(c);
+  if (!(await unlocked(c, link))) return page(c, passwordPage(frame));
+  const item = await itemOf(db, link);
+  if (link.isDrop) return page(c, dropPage(frame, item), 200, true);
+  const names = namesOfQuery(c);
+  if (!link.node.isFolder) return names.length ? gone(c) : page(c, filePage(frame, item, link.node));
+  const view = new LinkView(db, link);
+  const folder = (await view.resolve(names)).node;
+  if (!folder?.isFolder) return gone(c);
+  const canUpload = (view.bitsOn(folder) & CREATE) !== 0;
+  return page(c, folderPage(frame, item, names, await view.children(folder), canUpload), 200, canUpload);
+}
+
+/** The password form's answer: the proof cookie and back to the page, or the form again (403, or 429 when too many). */
+async function authenticate(c: Context<AppEnv>): Promise<Response> {
+  const token = c.req.param("token")!;
+  const link = await resolveLink(c.var.db, token);
+  if (!link) return gone(c);
+  if (!link.share.passwordHash) return c.redirect(linkHome(token), 303);
+  const field = (await c.req.parseBody())["password"];
+  const password = typeof field === "string" ? field : "";
+  try {
+    if (!(await checkLinkPassword(c, link, password))) return page(c, passwordPage(frameOf(c), "wrongPassword"), 403);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 429) throw error;
+    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+    return page(c, passwordPage(frameOf(c), "tooMany"), 429);
+  }
+  await setPasswordProof(c, link, token);
+  return c.redirect(linkHome(token), 303);
+}
+
+/**
+ * `/s/{token}/download` (`?path=/sub/file.pdf` in a folder): the file through the WebDAV GET, so
+ * ranges and ETags work alike; refused when the link hides downloads; recorded for the initiator.
+ */
+async function download(c: Context<AppEnv>): Promise<Response> {
+  const token = c.req.param("token")!;
+  const link = await resolveLink(c.var.db, token);
+  if (!link || link.isDrop) return gone(c);
+  if (!(await unlocked(c, link))) return c.redirect(linkHome(token), 303);
+  if (link.share.hideDownload) return page(c, messagePage(frameOf(c), "title", "noDownload"), 403);
+  const names = namesOfQuery(c);
+  const view = new LinkView(c.var.db, link);
+  const dav = await davContext(c, linkHome(token), names.map(encodeURIComponent).join("/"), view, { user: link.initiator });
+  if (!dav.node) return gone(c);
+  if (dav.node.isFolder) return page(c, messagePage(frameOf(c), "title", "isFolder"), 400);
+  const response = await handleGet(dav, false);
+  if (response.status === 200) await recordLinkDownload(c.var.db, link, dav.node);
+  return response;
+}
+
+export const publicLinkRoutes = new Hono<AppEnv>()
+  .get("/s/:token", (c) => asPage(c, () => showLink(c)))
+  .post("/s/:token/authenticate", (c) => asPage(c, () => authenticate(c)))
+  .get("/s/:token/download", (c) => asPage(c, () => download(c)))
+  .get("/s/:token/file-drop.js", (c) => {
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(FILE_DROP_SCRIPT);
+  });
