@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedAdmin, STRONG_PASSWORD } from "../support/accounts";
+import { call, ocs, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { provisionUser } from "../support/orgs";
 import { api, createSpace, files, grant, type Auth, type SpaceJson } from "./support";
 
@@ -41,6 +41,31 @@ describe("a space's quota", () => {
     const move = await files(writer, "MOVE", "/perso.txt", { headers: { Destination: "/remote.php/dav/files/tresoriere/Tr%C3%A9sorerie/perso.txt" } });
     expect(move.status).toBe(507);
     expect((await files(writer, "GET", "/perso.txt")).status).toBe(200);
+  });
+});
+
+describe("a chunked upload (v2) into a space", () => {
+  let member: Auth;
+  const uploads = (path: string, method: string, init: RequestInit = {}) => call(`/remote.php/dav/uploads/petit-quota${path}`, { ...init, method, auth: member });
+  const destination = (path: string) => `/remote.php/dav/files/petit-quota/${path}`;
+
+  beforeAll(async () => {
+    await seedAdmin();
+    member = await provisionUser(admin, "petit-quota");
+    expect((await ocs("/ocs/v2.php/cloud/users/petit-quota", { method: "PUT", auth: admin, form: { key: "quota", value: "100" } })).status).toBe(200);
+    await grant(admin, (await createSpace(admin, { name: "Grand" })).id, "user", "petit-quota", "write");
+    await grant(admin, (await createSpace(admin, { name: "Plein", quotaBytes: 100 })).id, "user", "petit-quota", "write");
+  });
+
+  it("is measured against the space's quota, not the member's own", async () => {
+    const mkcol = await uploads("/t1", "MKCOL", { headers: { Destination: destination("Grand/video.bin"), "OC-Total-Length": "500" } });
+    expect(mkcol.status).toBe(201);
+    expect((await uploads("/t1/1", "PUT", { body: bytes(500) })).status).toBe(201);
+    const done = await uploads("/t1/.file", "MOVE", { headers: { Destination: destination("Grand/video.bin"), "OC-Total-Length": "500" } });
+    expect(done.status).toBe(201);
+    expect((await files(member, "GET", "/Grand/video.bin")).status).toBe(200);
+    expect((await uploads("/t2", "MKCOL", { headers: { Destination: destination("Plein/video.bin"), "OC-Total-Length": "500" } })).status).toBe(507);
+    expect((await uploads("/t3", "MKCOL", { headers: { Destination: destination("video.bin"), "OC-Total-Length": "500" } })).status).toBe(507);
   });
 });
 

@@ -44,9 +44,11 @@ export async function handleUploadMkcol(request: UploadRequest): Promise<Respons
   if (total !== undefined) {
     const config = c.var.config;
     if (total > config.maxUploadBytes) throw tooLarge(`Files of more than ${config.maxUploadBytes} bytes cannot be uploaded`);
-    const left = await spaceLeftFor(db, config, user.id);
-    // Chunking v2 names its target now: the bytes of a file it replaces come back to the quota.
-    const replaced = destination ? (await (await UserView.of(db, user)).resolve(destination.names)).node : undefined;
+    // Chunking v2 names its target now: the quota is that of the tree it lands in (a space's, when it
+    // goes into one), and the bytes of a file it replaces come back to it.
+    const target = destination ? await (await UserView.of(db, user)).resolve(destination.names) : undefined;
+    const replaced = target?.node;
+    const left = await spaceLeftFor(db, config, (target?.node ?? target?.parent)?.ownerId ?? user.id);
     if (left !== null && total - (replaced && !replaced.isFolder ? replaced.size : 0) > left) throw insufficientStorage();
   }
   const created = await createUpload(db, { userId: user.id, transferId, destination: header ?? null, totalLength: total ?? null });
