@@ -26,6 +26,7 @@ import { createRegistry, type PluginRegistry } from "./plugin/registry";
 import { statusRoutes } from "./status";
 import { tagsApi } from "./tags/routes";
 import { webdavRoutes } from "./webdav/routes";
+import { internalLinkRoutes } from "./sharing/internal-link";
 import { publicDavRoutes } from "./sharing/public/public-dav";
 import { publicLinkRoutes } from "./sharing/public/link-routes";
 
@@ -61,6 +62,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/ocs/v2.php", ocsRoutes);
   app.route("/", loginFlowRoutes);
   app.route("/", webdavRoutes);
+  app.route("/", internalLinkRoutes);
   app.route("/", publicDavRoutes);
   app.route("/", publicLinkRoutes);
   app.route("/api/auth", authRoutes);

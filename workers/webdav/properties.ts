@@ -40,7 +40,6 @@ export const LIVE_PROPERTIES = new Map<string, Getter>([
   [key(OC_NS, "checksums"), (n) => (n.sha1 ? `<oc:checksum>SHA1:${n.sha1}</oc:checksum>` : null)],
   [key(OC_NS, "owner-id"), (n) => escapeXml(n.ownerId)],
   [key(OC_NS, "owner-display-name"), (_n, c) => escapeXml(c.ownerDisplayName)],
-  [key(OC_NS, "share-types"), () => ""],
   [key(OC_NS, "data-fingerprint"), (_n, c) => (c.isRoot ? "" : null)],
   [key(NC_NS, "has-preview"), () => "false"],
 ]);

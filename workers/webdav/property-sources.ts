@@ -1,6 +1,7 @@
 import { commentCountsProperty } from "../comments/property-source";
 import { favoriteProperty } from "../favorites/property-source";
 import { richWorkspaceProperty } from "../rich-workspace/property-source";
+import { shareTypesProperty } from "../sharing/share-types-property";
 import { systemTagsProperty } from "../tags/property-source";
 import type { PropertySource } from "./property-source";
 
@@ -10,4 +11,5 @@ export const PROPERTY_SOURCES: readonly PropertySource[] = [
   commentCountsProperty,
   favoriteProperty,
   richWorkspaceProperty,
+  shareTypesProperty,
 ];
