@@ -153,6 +153,18 @@ describe("a received share in the recipient's DAV tree", () => {
     expect((await listing(admin)).get(href(admin, "/Relais/"))!.shareTypes).toEqual([0, 3]);
   });
 
+  it("tells the desktop client what it may share with (ocs:share-permissions)", async () => {
+    const body = '<d:propfind xmlns:d="DAV:" xmlns:ocs="http://open-collaboration-services.org/ns"><d:prop><ocs:share-permissions/></d:prop></d:propfind>';
+    const bitsOf = async (user: Auth, path: string) => {
+      const text = await (await files(user, "PROPFIND", path, { headers: { Depth: "0" }, body })).text();
+      return Number(/<x:share-permissions xmlns:x="http:\/\/open-collaboration-services.org\/ns">(\d+)</.exec(text)?.[1]);
+    };
+    expect(await bitsOf(admin, "/Lecture/")).toBe(31);
+    expect(await bitsOf(admin, "/Lecture/a.txt")).toBe(19);
+    expect(await bitsOf(lea, "/Lecture/")).toBe(0);
+    expect(await bitsOf(lea, "/Relais/")).toBe(31);
+  });
+
   it("opens internal links /f/{id} for those with access, and reveals nothing to others", async () => {
     const id = await fileId(admin, "/Lecture/a.txt");
     const opened = await call(`/f/${id}`, { auth: lea, redirect: "manual" });

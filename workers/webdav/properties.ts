@@ -1,5 +1,6 @@
 import type { FileNode } from "../storage/tree";
 import { DAV_NS, escapeXml, NC_NS, OC_NS } from "./xml";
+import { READ, SHARE, shareBitsFor } from "../sharing/permission-bits";
 import { permissionLetters, type NodeGrant } from "./permissions";
 
 export interface PropertyContext {
@@ -19,6 +20,12 @@ const key = (ns: string, local: string) => `${ns}|${local}`;
 /** Nextcloud's id form: file id padded to 8 digits, then the instance id. Stable across moves. */
 export const ocId = (node: FileNode, instanceId: string) => `${String(node.id).padStart(8, "0")}${instanceId}`;
 
+/** Where Nextcloud puts the bits a node may be shared with; the desktop client's share dialog reads it. */
+const OCS_NS = "http://open-collaboration-services.org/ns";
+
+/** Nextcloud's rule: nothing without the share and read bits, and a file never passes on create or delete. */
+const sharePermissions = (node: FileNode, bits: number) => (bits & SHARE && bits & READ ? shareBitsFor(node.isFolder, bits) : 0);
+
 const httpDate = (seconds: number) => new Date(seconds * 1000).toUTCString();
 
 /** Live properties: computed from the node, never stored. `null` means "not defined for this node" (404). */
@@ -36,6 +43,7 @@ export const LIVE_PROPERTIES = new Map<string, Getter>([
   [key(OC_NS, "id"), (n, c) => ocId(n, c.instanceId)],
   [key(OC_NS, "fileid"), (n) => String(n.id)],
   [key(OC_NS, "permissions"), (n, c) => permissionLetters(n, c.grant)],
+  [key(OCS_NS, "share-permissions"), (n, c) => String(sharePermissions(n, c.grant.bits))],
   [key(OC_NS, "size"), (n) => String(n.size)],
   [key(OC_NS, "checksums"), (n) => (n.sha1 ? `<oc:checksum>SHA1:${n.sha1}</oc:checksum>` : null)],
   [key(OC_NS, "owner-id"), (n) => escapeXml(n.ownerId)],
