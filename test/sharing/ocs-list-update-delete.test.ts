@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedAdmin, STRONG_PASSWORD } from "../support/accounts";
+import { db, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { provisionUser } from "../support/orgs";
 import { createSpace, grant } from "../spaces/support";
 import { day, files, groupWith, listing, listShares, mkcol, ocsBody, put, share, shareApi, type Auth, type ShareJson } from "./support";
@@ -160,6 +160,8 @@ describe("OCS Share API: listing, changing and ending shares", () => {
     expect(created.uid_file_owner).not.toBe("chef");
     expect((await files(zoe, "PROPFIND", "/Comptes/", { headers: { Depth: "0" } })).status).toBe(207);
     expect((await shareApi(redac, "POST", "/shares", { path: "/Bureau Virtuel/Comptes", shareType: "3" })).status).toBe(404);
+    const holder = (await db().query.spaces.findFirst({ where: (sp, { eq }) => eq(sp.id, space.id) }))!.holderId;
+    expect((await shareApi(chef, "POST", "/shares", { path: "/Bureau Virtuel/Comptes", shareType: "0", shareWith: holder })).status).toBe(404);
     expect((await shareApi(redac, "PUT", `/shares/${created.id}`, { permissions: "1" })).status).toBe(404);
     expect(ids(await listShares(adjoint, "?reshares=true"))).toContain(created.id);
     expect((await shareApi(adjoint, "PUT", `/shares/${created.id}`, { permissions: "1" })).status).toBe(200);
