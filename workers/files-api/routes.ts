@@ -6,7 +6,7 @@ import { REJECTED, setMountTarget, setRecipientState } from "../sharing/recipien
 import { jsonBody, queryParams } from "../http/validate";
 import { readmesOf, readmeText } from "../rich-workspace/service";
 import { favoritesUnder, recentFiles, RECENT_LIMIT, searchTree } from "../search/service";
-import { splitPath } from "../storage/names";
+import { assertValidName, splitPath } from "../storage/names";
 import { CREATE, DELETE, READ, UPDATE } from "../sharing/permission-bits";
 import { childNamed, nodeById, personalRoot, type FileNode } from "../storage/tree";
 import { downloadResponse, uploadLength } from "./content";
@@ -88,6 +88,7 @@ export const filesApi = new Hono<AppEnv>()
     if (mount) {
       // A received share's own node: only its name in the asker's root is theirs to change.
       if (!sameFolder || body.name === undefined || mount.kind !== "share") throw forbidden("A shared item or space stays in the root of your files; it can only be renamed");
+      assertValidName(body.name);
       await setMountTarget(c.var.db, servicesFor(c).user.id, mount.shareIds, body.name);
       return c.json({ node: (await nodesJson(c, [{ node: { ...mount.node, name: body.name }, names: [body.name], mount }]))[0] });
     }
