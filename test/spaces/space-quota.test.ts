@@ -36,6 +36,21 @@ describe("a space's quota", () => {
     expect((await files(writer, "PUT", "/Tr%C3%A9sorerie/gros.bin", { body: bytes(500) })).status).toBe(201);
   });
 
+  it("shows the space's own quota and name on its folder, as clients read them before uploading", async () => {
+    expect((await api(`/api/admin/spaces/${space.id}`, admin, "PATCH", { quotaBytes: 5000 })).status).toBe(200);
+    const body = '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><d:quota-available-bytes/><d:quota-used-bytes/><oc:owner-display-name/></d:prop></d:propfind>';
+    const xml = await (await files(writer, "PROPFIND", "/", { headers: { Depth: "1" }, body })).text();
+    const at = xml.indexOf("<d:href>/remote.php/dav/files/tresoriere/Tr%C3%A9sorerie/</d:href>");
+    expect(at).toBeGreaterThan(0);
+    const entry = xml.slice(at, xml.indexOf("</d:response>", at));
+    expect(entry).toContain("<d:quota-used-bytes>1500</d:quota-used-bytes>");
+    expect(entry).toContain("<d:quota-available-bytes>3500</d:quota-available-bytes>");
+    expect(entry).toContain("<oc:owner-display-name>Trésorerie</oc:owner-display-name>");
+    const own = xml.slice(0, xml.indexOf("</d:response>"));
+    expect(own).toContain("<d:quota-used-bytes>2000</d:quota-used-bytes>");
+    expect(own).toContain("<oc:owner-display-name>tresoriere</oc:owner-display-name>");
+  });
+
   it("moving a member's own file into a full space is refused (507)", async () => {
     expect((await api(`/api/admin/spaces/${space.id}`, admin, "PATCH", { quotaBytes: 1500 })).status).toBe(200);
     const move = await files(writer, "MOVE", "/perso.txt", { headers: { Destination: "/remote.php/dav/files/tresoriere/Tr%C3%A9sorerie/perso.txt" } });

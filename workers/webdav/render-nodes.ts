@@ -6,6 +6,7 @@ import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import { responseXml, type PropValue } from "./multistatus";
 import type { PropRequest } from "./prop-request";
+import { foreignOwnerFigures } from "./tree-owners";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
 import type { PropertySource } from "./property-source";
 import { PROPERTY_SOURCES } from "./property-sources";
@@ -33,11 +34,12 @@ const D1_MAX_PARAMS = 90;
 export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], request: PropRequest, options: RenderOptions = {}): Promise<string[]> {
   const nodes = entries.map((e) => e.node);
   // Independent queries: on D1 each is a round trip, so they go out together.
-  const [dead, sources, id, quota] = await Promise.all([
+  const [dead, sources, id, quota, owners] = await Promise.all([
     deadPropertiesOf(dav, nodes, options.deadScope),
     loadSources(dav, nodes, request),
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
+    foreignOwnerFigures(dav, nodes, request),
   ]);
   const shared: Omit<PropertyContext, "isRoot" | "grant"> = {
     ownerDisplayName: dav.user.displayName,
@@ -47,7 +49,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
 
   return entries.map(({ node: n, names }) => {
     const own = dead.get(n.id) ?? [];
-    const ctx: PropertyContext = { ...shared, isRoot: names.length === 0, grant: dav.grantFor(n) };
+    const ctx: PropertyContext = { ...shared, ...owners.get(n.ownerId), isRoot: names.length === 0, grant: dav.grantFor(n) };
     const found: PropValue[] = [];
     const missing: PropValue[] = [];
     const live = (k: string): PropValue | null => {
@@ -88,7 +90,7 @@ function allpropKeys(): string[] {
 /** Loads only the sources whose properties are asked for. */
 async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRequest) {
   const wanted = (source: PropertySource) => {
-    if (dav.isPublic && source.membersOnly) return false;
+    if (dav.view.hidesContent || (dav.isPublic && source.membersOnly)) return false;
     if (request.kind === "prop") return request.props.some((p) => source.keys.includes(propertyKey(p.ns, p.local)));
     return Boolean(source.inAllprop);
   };
