@@ -27,6 +27,8 @@ export function linkOwner(id: string) {
   const user = lifecycleUser(id);
   return {
     ...user,
+    /** A file's content as the owner reads it (bodies of any type, as text). */
+    content: async (path: string) => bodyText(await user.files(path, "GET")),
     async link(path: string, options: LinkOptions = {}) {
       const node = await user.node(path);
       if (!node) throw new Error(`no node at ${path}`);
@@ -51,3 +53,6 @@ export function linkPage(token: string, rest = "", init: RequestInit = {}) {
   if (!headers.has("Accept-Language")) headers.set("Accept-Language", "fr-FR,fr;q=0.9");
   return call(`/s/${token}${rest}`, { redirect: "manual", ...init, headers });
 }
+
+/** A body read as text whatever its type (a PDF's bytes here are plain text). */
+export const bodyText = async (res: Response) => new TextDecoder().decode(await res.arrayBuffer());

@@ -49,6 +49,8 @@ export interface TreeView {
   rootEtag(): Promise<string>;
   /** A folder's members as listed; a file drop lists none. Default: every child. */
   children?(folder: FileNode): Promise<FileNode[]>;
+  /** A file drop: nothing inside may show, not even through a folder's properties (its Readme's text). */
+  hidesContent?: boolean;
   /** What the asker may do with a node; default: from the location's mount, or everything in their own tree. */
   grantFor?(node: FileNode): NodeGrant;
 }

@@ -14,12 +14,14 @@ import type { ResolvedLink } from "./resolve-link";
  */
 export class LinkView implements TreeView {
   readonly root: FileNode;
+  readonly hidesContent: boolean;
 
   constructor(
     private readonly db: Db,
     private readonly link: ResolvedLink,
   ) {
     this.root = link.isDrop ? { ...link.node, size: 0 } : link.node;
+    this.hidesContent = link.isDrop;
   }
 
   /** The link's bits on a node: a shared file alone cannot be deleted through its link. */
