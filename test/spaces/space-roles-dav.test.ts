@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedAdmin, STRONG_PASSWORD } from "../support/accounts";
+import { call, ocs, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { createOrg, provisionUser } from "../support/orgs";
 import { createGroup, createSpace, files, grant, permissionsIn, revoke, type Auth, type SpaceJson } from "./support";
 
@@ -79,6 +79,19 @@ describe("space roles over WebDAV", () => {
   it("does not let a writer remove or rename the space itself", async () => {
     expect((await files(writer, "DELETE", AT)).status).toBe(403);
     expect((await files(writer, "MOVE", AT, { headers: { Destination: "/remote.php/dav/files/redacteur/Autre" } })).status).toBe(403);
+  });
+
+  it("lets a manager open the space by a read-only public link (accès libre), and no writer", async () => {
+    const share = (user: Auth) =>
+      ocs("/ocs/v2.php/apps/files_sharing/api/v1/shares", { method: "POST", auth: user, form: { path: `/${SPACE}`, shareType: "3", permissions: "1" } });
+    expect((await share(writer)).status).toBe(404);
+    const res = await share(manager);
+    expect(res.status).toBe(200);
+    const token = ((await res.json()) as { ocs: { data: { token: string } } }).ocs.data.token;
+    const visitor = await call(`/public.php/dav/files/${token}/Compte-rendu.md`);
+    expect(visitor.status).toBe(200);
+    expect(await visitor.text()).toBe("# CR");
+    expect((await call(`/public.php/dav/files/${token}/intrus.txt`, { method: "PUT", body: "non" })).status).toBeGreaterThanOrEqual(400);
   });
 
   it("ends access at once when a role is revoked", async () => {
