@@ -1,16 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, ocs, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { provisionUser } from "../support/orgs";
-import { day, files, groupWith, mkcol, ocsBody, put, share, shareApi, type Auth, type ShareJson } from "./support";
+import { day, fileId, groupWith, mkcol, ocsBody, put, share, shareApi, type Auth, type ShareJson } from "./support";
 
 const admin: Auth = ["admin", STRONG_PASSWORD];
 let lea: Auth;
 let marc: Auth;
 
-async function fileId(user: Auth, path: string): Promise<number> {
-  const res = await files(user, "PROPFIND", path, { headers: { Depth: "0" }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:fileid/></d:prop></d:propfind>' });
-  return Number(/<oc:fileid>(\d+)<\/oc:fileid>/.exec(await res.text())![1]);
-}
 
 describe("OCS Share API: creating shares", () => {
   beforeAll(async () => {

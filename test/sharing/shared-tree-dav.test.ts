@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { shares } from "../../schema/core";
 import { call, db, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { provisionUser } from "../support/orgs";
-import { day, files, groupWith, listing, listShares, mkcol, ocsBody, put, share, shareApi, type Auth, type ShareJson } from "./support";
+import { day, fileId, files, groupWith, listing, listShares, mkcol, ocsBody, put, share, shareApi, type Auth, type ShareJson } from "./support";
 
 const admin: Auth = ["admin", STRONG_PASSWORD];
 let lea: Auth;
@@ -12,10 +12,6 @@ let nina: Auth;
 
 const href = (user: Auth, path: string) => `/remote.php/dav/files/${user[0]}${path}`;
 
-async function fileId(user: Auth, path: string): Promise<number> {
-  const res = await files(user, "PROPFIND", path, { headers: { Depth: "0" }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:fileid/></d:prop></d:propfind>' });
-  return Number(/<oc:fileid>(\d+)<\/oc:fileid>/.exec(await res.text())![1]);
-}
 
 describe("a received share in the recipient's DAV tree", () => {
   beforeAll(async () => {
@@ -57,6 +53,22 @@ describe("a received share in the recipient's DAV tree", () => {
     expect((await files(lea, "PUT", "/Ecriture/de-lea.txt", { body: "bonjour" })).status).toBe(201);
     expect((await files(lea, "MKCOL", "/Ecriture/Photos")).status).toBe(201);
     expect(await (await files(admin, "GET", "/Ecriture/de-lea.txt")).text()).toBe("bonjour");
+  });
+
+  it("lets the recipient of a single file change it only with the update bit, and leave it without deleting it", async () => {
+    await put(admin, "/tarifs.txt", "10 €");
+    await put(admin, "/statuts.txt", "article 1");
+    await share(admin, { path: "/tarifs.txt", shareType: "0", shareWith: "lea" });
+    await share(admin, { path: "/statuts.txt", shareType: "0", shareWith: "lea", permissions: "1" });
+    const root = await listing(lea);
+    expect(root.get(href(lea, "/tarifs.txt"))!.permissions).toContain("W");
+    expect(root.get(href(lea, "/statuts.txt"))!.permissions).not.toContain("W");
+    expect((await files(lea, "PUT", "/tarifs.txt", { body: "12 €" })).status).toBe(204);
+    expect(await (await files(admin, "GET", "/tarifs.txt")).text()).toBe("12 €");
+    expect((await files(lea, "PUT", "/statuts.txt", { body: "article 2" })).status).toBe(403);
+    expect(await (await files(admin, "GET", "/statuts.txt")).text()).toBe("article 1");
+    expect((await files(lea, "DELETE", "/statuts.txt")).status).toBe(204);
+    expect((await files(admin, "GET", "/statuts.txt")).status).toBe(200);
   });
 
   it("changes the recipient's root ETag when the owner changes a file in the shared folder", async () => {

@@ -96,15 +96,13 @@ export async function listing(user: Auth, path = "/"): Promise<Map<string, Entry
   return found;
 }
 
-/** Creates a group with members through the provisioning API. */
-export async function groupWith(admin: Auth, groupid: string, members: string[]) {
-  const created = await ocs("/ocs/v2.php/cloud/groups", { method: "POST", auth: admin, form: { groupid } });
-  if (created.status !== 200) throw new Error(`group ${groupid}: ${created.status}`);
-  for (const userid of members) {
-    const res = await ocs(`/ocs/v2.php/cloud/users/${userid}/groups`, { method: "POST", auth: admin, form: { groupid } });
-    if (res.status !== 200) throw new Error(`member ${userid}: ${res.status}`);
-  }
+/** A node's file id, from a Depth 0 PROPFIND in the user's view. */
+export async function fileId(user: Auth, path: string): Promise<number> {
+  const res = await files(user, "PROPFIND", path, { headers: { Depth: "0" }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:fileid/></d:prop></d:propfind>' });
+  return Number(/<oc:fileid>(\d+)<\/oc:fileid>/.exec(await res.text())![1]);
 }
+
+export { createGroup as groupWith } from "../spaces/support";
 
 /** YYYY-MM-DD, `days` from today (UTC). */
 export function day(days: number): string {
