@@ -18,7 +18,8 @@ interface Sharee {
 
 /**
  * Who the asker may share with, in Nextcloud's sharees shape: people (enabled persons, never a space's
- * holder account, never the asker), groups, and the address typed when it is one. Exact matches of an
+ * holder account, never the asker; only their own association's for a member of one), groups, and
+ * the address typed when it is one. Exact matches of an
  * id, a name or an address go under `exact`.
  */
 export const shareeRoutes = new Hono<AppEnv>().get("/sharees", async (c) => {
@@ -28,6 +29,8 @@ export const shareeRoutes = new Hono<AppEnv>().get("/sharees", async (c) => {
   const term = search.trim();
   const lower = term.toLowerCase();
   const offset = (page - 1) * perPage;
+  // On an instance hosting several associations, a member's directory is their own association's.
+  const sameOrg = user.orgId && !user.isAdmin ? user.orgId : null;
 
   const people = wanted(USER_SHARE)
     ? await c.var.db
@@ -38,6 +41,7 @@ export const shareeRoutes = new Hono<AppEnv>().get("/sharees", async (c) => {
             eq(users.kind, "person"),
             eq(users.enabled, true),
             ne(users.id, user.id),
+            sameOrg ? eq(users.orgId, sameOrg) : undefined,
             term ? or(like(users.id, likeTerm(term)), like(users.displayName, likeTerm(term)), like(users.email, likeTerm(term))) : undefined,
           ),
         )
@@ -49,7 +53,7 @@ export const shareeRoutes = new Hono<AppEnv>().get("/sharees", async (c) => {
     ? await c.var.db
         .select({ id: groups.id, name: groups.displayName })
         .from(groups)
-        .where(term ? or(like(groups.id, likeTerm(term)), like(groups.displayName, likeTerm(term))) : undefined)
+        .where(and(sameOrg ? eq(groups.orgId, sameOrg) : undefined, term ? or(like(groups.id, likeTerm(term)), like(groups.displayName, likeTerm(term))) : undefined))
         .orderBy(groups.displayName, groups.id)
         .limit(perPage)
         .offset(offset)
