@@ -17,7 +17,8 @@ import { uploadRoutes } from "./uploads/routes";
 
 const ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, MKCOL, LOCK, UNLOCK, REPORT";
 
-const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
+/** The members' DAV methods; public links serve a subset of them (sharing/public/public-dav.ts). */
+export const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
   PROPFIND: handlePropfind,
   PROPPATCH: handleProppatch,
   GET: (dav) => handleGet(dav, false),

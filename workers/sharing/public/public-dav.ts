@@ -2,11 +2,8 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { ApiError, forbidden, notFound } from "../../http/errors";
 import { davContext, type Dav } from "../../webdav/context";
-import { handlePropfind } from "../../webdav/propfind";
-import { handleProppatch } from "../../webdav/proppatch";
-import { rawRest } from "../../webdav/routes";
-import { handleGet, handlePut } from "../../webdav/transfer";
-import { handleCopyMove, handleDelete, handleMkcol } from "../../webdav/tree-methods";
+import { HANDLERS as DAV_HANDLERS, rawRest } from "../../webdav/routes";
+import { handleGet } from "../../webdav/transfer";
 import { openLinkForDav } from "./link-access";
 import { recordLinkDownload } from "./link-activity";
 import { LinkView } from "./link-view";
@@ -22,20 +19,11 @@ const get: Handler = async (dav, link) => {
   return response;
 };
 
-// No LOCK (a visitor could lock the owner out of their own files for an hour) and no REPORT or SEARCH
-// (favorites and tags are members' things); the rest is the members' DAV, bounded by the link's view and bits.
-const HANDLERS: Record<string, Handler> = {
-  PROPFIND: handlePropfind,
-  PROPPATCH: handleProppatch,
-  GET: get,
-  HEAD: (dav) => handleGet(dav, true),
-  PUT: handlePut,
-  MKCOL: handleMkcol,
-  DELETE: handleDelete,
-  COPY: (dav) => handleCopyMove(dav, false),
-  MOVE: (dav) => handleCopyMove(dav, true),
-};
-const ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, MKCOL";
+// The members' handlers, bounded by the link's view and bits. Listed, not all: no LOCK (a visitor could
+// lock the owner out of their own files for an hour), no REPORT (favorites and tags are members' things).
+const PUBLIC_METHODS = ["PROPFIND", "PROPPATCH", "HEAD", "PUT", "MKCOL", "DELETE", "COPY", "MOVE"];
+const HANDLERS: Record<string, Handler> = { ...Object.fromEntries(PUBLIC_METHODS.map((m) => [m, DAV_HANDLERS[m]!])), GET: get };
+const ALLOW = `OPTIONS, GET, ${PUBLIC_METHODS.join(", ")}`;
 /** A file drop takes new files and shows its (empty) root; nothing else. */
 const DROP_METHODS = new Set(["PROPFIND", "PUT"]);
 
