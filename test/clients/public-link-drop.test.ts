@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import type { Browser } from "playwright-core";
+import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
+import { basicAuth, startServer, type RunningServer } from "./support/server";
+
+const ADMIN_PASSWORD = "Bureau-Codep-34!";
+const LINK_PASSWORD = "Devoirs-3eB!";
+const PHONE = { width: 390, height: 844 };
+
+// The first visit to a protected drop answers the form; nothing else may fail in the console.
+const EXPECTED: { status: number; path: string }[] = [];
+
+describe.skipIf(!chromiumAvailable())("a file drop in chromium, on a phone", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const admin = () => basicAuth("admin", ADMIN_PASSWORD);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ adminPassword: ADMIN_PASSWORD }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("takes the password, then uploads each picked file with progress, keeping both on a name clash", async () => {
+    expect((await fetch(`${server.url}/remote.php/dav/files/admin/Devoirs`, { method: "MKCOL", headers: { Authorization: admin() } })).status).toBe(201);
+    const created = await fetch(`${server.url}/ocs/v2.php/apps/files_sharing/api/v1/shares?format=json`, {
+      method: "POST",
+      headers: { Authorization: admin(), "OCS-APIREQUEST": "true", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ path: "/Devoirs", shareType: "3", permissions: "4", password: LINK_PASSWORD }),
+    });
+    const { ocs } = (await created.json()) as { ocs: { data: { url: string } } };
+    const context = await browser.newContext({ viewport: PHONE, locale: "fr-FR" });
+    const page = await context.newPage();
+    onTestFailed(() => screenshot(page, "public-link-drop-failure"));
+    const errors = watchForErrors(page, EXPECTED);
+
+    await page.goto(ocs.data.url);
+    await page.getByLabel("Mot de passe").fill(LINK_PASSWORD);
+    await page.getByRole("button", { name: "Valider" }).click();
+    await page.getByRole("heading", { name: "Déposer des fichiers" }).waitFor();
+    await page.getByLabel("Choisir des fichiers").setInputFiles([
+      { name: "rapport.pdf", mimeType: "application/pdf", buffer: Buffer.from("rapport de Léa") },
+      { name: "rapport.pdf", mimeType: "application/pdf", buffer: Buffer.from("rapport de Hugo") },
+    ]);
+    await expect.poll(() => page.getByText("Envoyé").count(), { timeout: 15_000 }).toBe(2);
+    await screenshot(page, "public-link-drop-phone");
+
+    const listing = await fetch(`${server.url}/remote.php/dav/files/admin/Devoirs/`, { method: "PROPFIND", headers: { Authorization: admin(), Depth: "1" } });
+    const xml = await listing.text();
+    expect(xml).toContain("/Devoirs/rapport.pdf");
+    expect(xml).toContain("/Devoirs/rapport%20(2).pdf");
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+});
