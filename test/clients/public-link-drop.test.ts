@@ -7,7 +7,7 @@ const ADMIN_PASSWORD = "Bureau-Codep-34!";
 const LINK_PASSWORD = "Devoirs-3eB!";
 const PHONE = { width: 390, height: 844 };
 
-// The first visit to a protected drop answers the form; nothing else may fail in the console.
+// No request of the pages may fail: the form, the script, the uploads.
 const EXPECTED: { status: number; path: string }[] = [];
 
 describe.skipIf(!chromiumAvailable())("a file drop in chromium, on a phone", () => {

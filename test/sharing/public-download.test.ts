@@ -51,6 +51,8 @@ describe("downloading through a public link", () => {
 
   it("records each download in the initiator's stream", async () => {
     const before = (await downloadsSeen()).length;
+    const head = await linkPage(folder, `/download?path=${encodeURIComponent("/Annexes/budget.pdf")}`, { method: "HEAD" });
+    expect(head.headers.get("Content-Length")).toBe("20");
     await bodyText(await linkPage(folder, `/download?path=${encodeURIComponent("/Annexes/budget.pdf")}`));
     await bodyText(await publicDav(folder, "GET", "/Annexes/budget.pdf"));
     const seen = await downloadsSeen();

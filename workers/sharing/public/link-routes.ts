@@ -134,8 +134,10 @@ async function download(c: Context<AppEnv>): Promise<Response> {
   const dav = await davContext(c, linkHome(token), names.map(encodeURIComponent).join("/"), view, { user: link.initiator });
   if (!dav.node) return gone(c);
   if (dav.node.isFolder) return page(c, messagePage(frameOf(c), "title", "isFolder"), 400);
-  const response = await handleGet(dav, false);
-  if (response.status === 200) await recordLinkDownload(c.var.db, link, dav.node);
+  // Hono answers HEAD with the GET route: a HEAD reads no bytes and is no download.
+  const head = c.req.method === "HEAD";
+  const response = await handleGet(dav, head);
+  if (response.status === 200 && !head) await recordLinkDownload(c.var.db, link, dav.node);
   return response;
 }
 
