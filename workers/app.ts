@@ -30,7 +30,8 @@ import { internalLinkRoutes } from "./sharing/internal-link";
 import { publicDavRoutes } from "./sharing/public/public-dav";
 import { publicLinkRoutes } from "./sharing/public/link-routes";
 
-const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|status\.php)(\/|$)/;
+// Public links (/s/) and internal links (/f/) are the server's too: a path there that no route takes is a 404, not the web app.
+const CORE_PATH = /^\/(api|ocs|remote\.php|public\.php|index\.php\/login|index\.php\/f|status\.php|s|f)(\/|$)/;
 
 /**
  * Builds the Worker's app from the plugin list. The registry is checked once per isolate and per
