@@ -194,6 +194,10 @@ function badId(rng: Rng, others: readonly number[]): string {
 const STRANGER = "fz-stranger";
 /** An app password: a person's password costs PBKDF2 on every request, which would make a few hundred slow. */
 let strangerAuth: [string, string];
+let recipientAuth: [string, string];
+/** A file of the owner's beside the shared folder: no answer through the folder's doors may show it. */
+const SECRET_NAME = "dehors-secret.txt";
+const SECRET = "SECRET-DEHORS";
 let tokens: string[];
 /** Ids of shares and files that exist, none of them the stranger's. */
 let othersShareIds: number[];
@@ -222,10 +226,17 @@ beforeAll(async () => {
   ];
   othersShareIds = made.map((s) => s.id);
   othersFileIds = [folder.id, file.id, (await personalRoot(db(), "fz-owner")).id];
-  const res = await call("/ocs/v2.php/core/getapppassword", { auth: [STRANGER, ADMIN[1]], headers: { "OCS-APIREQUEST": "true", Accept: "application/json" } });
-  expect(res.status).toBe(200);
-  strangerAuth = [STRANGER, ((await res.json()) as { ocs: { data: { apppassword: string } } }).ocs.data.apppassword];
+  const secret = new TextEncoder().encode(SECRET);
+  await service.write({ parent: await personalRoot(db(), "fz-owner"), name: SECRET_NAME, body: new Response(secret).body, length: secret.length });
+  strangerAuth = [STRANGER, await appPassword(STRANGER)];
+  recipientAuth = ["fz-recipient", await appPassword("fz-recipient")];
 });
+
+async function appPassword(user: string): Promise<string> {
+  const res = await call("/ocs/v2.php/core/getapppassword", { auth: [user, ADMIN[1]], headers: { "OCS-APIREQUEST": "true", Accept: "application/json" } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { ocs: { data: { apppassword: string } } }).ocs.data.apppassword;
+}
 
 interface Probe {
   method: string;
@@ -285,6 +296,39 @@ function idProbe(rng: Rng): Probe {
 /** Header values go on the wire as ASCII: other characters as their UTF-8 percent-encoding, as clients send a Destination. */
 const ascii = (text: string) => text.replace(/[^\x20-\x7e]/gu, (ch) => encodeURIComponent(ch));
 
+const CHANGING = new Set(["PUT", "DELETE", "MKCOL", "MOVE", "COPY", "PROPPATCH", "LOCK", "POST"]);
+
+/** Garbage paths below doors that do open: the read-only folder link, and a recipient's mount. */
+function realDoorProbe(rng: Rng): Probe {
+  const method = rng.pick([...DAV_METHODS, "PROPPATCH"]);
+  const body = method === "PUT" || method === "POST" ? "données" : method === "PROPPATCH" ? "<d:propertyupdate xmlns:d='DAV:'/>" : undefined;
+  const where = path(rng);
+  switch (rng.int(4)) {
+    case 0:
+      return { method, path: `/public.php/dav/files/${tokens[0]}${where}`, headers: { Depth: rng.pick(["0", "1", "infinity"]), Destination: ascii(`http://cumulus.test/public.php/dav/files/${tokens[0]}${path(rng)}`) }, body };
+    case 1:
+      return { method, path: `/public.php/webdav${where}`, headers: { Depth: "1", Authorization: basic(tokens[0]!, "") }, body };
+    case 2:
+      return { method: "GET", path: `/s/${tokens[0]}${rng.pick(["", "/download"])}?path=${ascii(path(rng)).replace(/[?#&]/g, encodeURIComponent)}` };
+    default: {
+      // A recipient reads around their mount (writes in it are theirs to make, and tested elsewhere).
+      const method = rng.pick(["GET", "HEAD", "PROPFIND"]);
+      const user = rng.pick(["fz-recipient", "fz-owner"]);
+      return { method, path: `/remote.php/dav/files/${user}/Dossier${where}`, headers: { Depth: rng.pick(["0", "1"]) }, auth: recipientAuth };
+    }
+  }
+}
+
+/** Through a door that opens, garbage may be found or refused, never break, never reach outside, never change a read-only link. */
+function judgeRealDoor(probe: Probe, status: number, body: string): string | null {
+  if (status >= 500) return `→ ${status}`;
+  if (body.includes(SECRET) || body.includes(SECRET_NAME)) return `→ ${status} shows the owner's file outside the share`;
+  if (!probe.path.startsWith("/remote.php") && !probe.path.startsWith("/s/") && CHANGING.has(probe.method) && status < 400) return `→ ${status} changed a read-only link`;
+  return null;
+}
+
+const judgeGarbage = (_probe: Probe, status: number) => (status < 400 || status >= 500 ? `→ ${status}` : null);
+
 function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -297,8 +341,7 @@ function decodeURIComponentSafe(text: string): string {
  * The v1 OCS door answers 200 with the failure in its envelope, as Nextcloud's does; for it, the
  * envelope's status code is the answer.
  */
-async function statusOf(probe: Probe, res: Response): Promise<number> {
-  const text = await res.text();
+function statusOf(probe: Probe, res: Response, text: string): number {
   if (probe.path.startsWith("/ocs/v1.php") && res.status === 200) {
     const code = Number(/"statuscode":(\d+)/.exec(text)?.[1]);
     return code === 100 ? 200 : code;
@@ -306,22 +349,22 @@ async function statusOf(probe: Probe, res: Response): Promise<number> {
   return res.status;
 }
 
-async function run(label: string, make: (rng: Rng) => Probe, count: number) {
+async function run(label: string, make: (rng: Rng) => Probe, count: number, judge: (probe: Probe, status: number, body: string) => string | null = judgeGarbage) {
   for (let round = 0; round < ROUNDS; round++) {
     const seed = SEED + round;
     const rng = prng(seed);
     const failures: string[] = [];
     for (let i = 0; i < count; i++) {
       const probe = make(rng);
-      let status: number;
+      let problem: string | null;
       try {
         const res = await call(probe.path, { method: probe.method, headers: probe.headers, auth: probe.auth, body: probe.body, redirect: "manual" });
-        status = await statusOf(probe, res);
+        const text = await res.text();
+        problem = judge(probe, statusOf(probe, res, text), text);
       } catch (error) {
-        failures.push(`#${i} ${probe.method} ${probe.path}: threw ${String(error)}`);
-        continue;
+        problem = `threw ${String(error)}`;
       }
-      if (status < 400 || status >= 500) failures.push(`#${i} ${probe.method} ${probe.path.slice(0, 200)} → ${status}`);
+      if (problem) failures.push(`#${i} ${probe.method} ${probe.path.slice(0, 200)} ${problem}`);
     }
     expect(failures, `${label}, VITE_FUZZ_SEED=${seed}`).toEqual([]);
   }
@@ -333,7 +376,13 @@ describe("fuzzing the public doors and share ids", () => {
   }, 60_000 * ROUNDS);
 
   it("answers a 4xx to every garbage or foreign id on the share, access and files APIs", async () => {
-    await run("ids", idProbe, 200);
+    await run("ids", idProbe, 150);
+  }, 60_000 * ROUNDS);
+
+  it("keeps garbage paths below a live link or a mount inside it: no 5xx, nothing outside shown, a read-only link unchanged", async () => {
+    await run("real doors", realDoorProbe, 150, judgeRealDoor);
+    const listing = await call(`/remote.php/dav/files/fz-owner/Dossier`, { method: "PROPFIND", auth: recipientAuth, headers: { Depth: "1" } });
+    expect(listing.status).toBe(403);
   }, 60_000 * ROUNDS);
 
   it("still opens the real links afterwards (the garbage locked nothing out)", async () => {
