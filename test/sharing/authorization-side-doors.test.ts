@@ -219,6 +219,26 @@ describe("what a downgrade or a removal cuts at once", () => {
     expect(await live(folder, "a.txt")).toBeDefined();
   });
 
+  it("ends a group share for a member taken out of the group, at once", async () => {
+    await ocs("/ocs/v2.php/cloud/groups", { method: "POST", auth: ADMIN, form: { groupid: "sd-groupe" } });
+    expect((await ocs("/ocs/v2.php/cloud/users/sd-cible/groups", { method: "POST", auth: ADMIN, form: { groupid: "sd-groupe" } })).status).toBe(200);
+    const shared = await ocs(SHARES, { method: "POST", auth: auth("sd-owner"), form: { path: `/${FOLDER}/sous`, shareType: "1", shareWith: "sd-groupe", permissions: "15" } });
+    expect(shared.status).toBe(200);
+    const member = davOf("sd-cible");
+    expect((await member("PUT", "/sous/du-groupe.txt", { body: "ok" })).status).toBe(201);
+    expect((await ocs("/ocs/v2.php/cloud/users/sd-cible/groups", { method: "DELETE", auth: ADMIN, form: { groupid: "sd-groupe" } })).status).toBe(200);
+    expect((await member("PROPFIND", "/sous", { headers: { Depth: "0" } })).status).toBe(404);
+    expect((await member("PUT", "/sous/encore.txt", { body: "non" })).status).toBe(409);
+    expect(await namesIn((await live(folder, "sous"))!)).toEqual(["du-groupe.txt"]);
+  });
+
+  // Known holes, reported and not fixed here (see the helper's report):
+  // an editor session opened before the end stays open and writable: its edits reach the owner's file.
+  it.todo("closes or downgrades an open editor (collab) session when its share ends, is lowered to read, or its account is disabled");
+  // DAV (the mounts) still lets recipients read and write a disabled owner's folder; effectiveAccess
+  // (files API, comments, editor, versions) says 404. One of the two must give way.
+  it.todo("answers the same over DAV and the files API when a share's owner is disabled");
+
   it("keeps the legacy public door to its token and password", async () => {
     const legacy = (user: string, password: string) => call("/public.php/webdav/", { method: "PROPFIND", headers: { Depth: "1", Authorization: basic(user, password) } });
     expect((await legacy(readLink, "")).status).toBe(207);
