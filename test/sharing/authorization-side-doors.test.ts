@@ -235,9 +235,6 @@ describe("what a downgrade or a removal cuts at once", () => {
   // Known holes, reported and not fixed here (see the helper's report):
   // an editor session opened before the end stays open and writable: its edits reach the owner's file.
   it.todo("closes or downgrades an open editor (collab) session when its share ends, is lowered to read, or its account is disabled");
-  // DAV (the mounts) still lets recipients read and write a disabled owner's folder; effectiveAccess
-  // (files API, comments, editor, versions) says 404. One of the two must give way.
-  it.todo("answers the same over DAV and the files API when a share's owner is disabled");
 
   it("keeps the legacy public door to its token and password", async () => {
     const legacy = (user: string, password: string) => call("/public.php/webdav/", { method: "PROPFIND", headers: { Depth: "1", Authorization: basic(user, password) } });

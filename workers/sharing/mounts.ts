@@ -26,6 +26,7 @@ const now = () => Math.floor(Date.now() / 1000);
 function receivedShares(db: Db, userId: string) {
   return db.all<{ id: number; node_id: number; initiator_id: string; permissions: number; target: string | null }>(sql`
     SELECT s.id, s.node_id, s.initiator_id, s.permissions, r.target FROM shares s
+    JOIN users initiator ON initiator.id = s.initiator_id AND initiator.enabled = 1
     LEFT JOIN share_recipients r ON r.share_id = s.id AND r.user_id = ${userId}
     WHERE s.share_type IN (0, 1) AND s.initiator_id != ${userId}
       AND (s.expires_at IS NULL OR s.expires_at > ${now()})
