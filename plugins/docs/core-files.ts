@@ -1,4 +1,5 @@
 import type { Env } from "../../workers/env";
+import { fileAccess } from "../../workers/storage/access";
 import { systemFileService } from "../../workers/storage/system";
 import { nodeById } from "../../workers/storage/tree";
 import type { DocumentFiles } from "./document-files";
@@ -22,6 +23,9 @@ export function coreDocumentFiles(env: Env): DocumentFiles {
       const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
       const { node: written } = await files.write({ parent, name: node.name, body, length: bytes.byteLength });
       return { etag: written.etag };
+    },
+    async accessOf(fileId, userId) {
+      return (await fileAccess(systemFileService(env, null).db, userId, fileId))?.access ?? null;
     },
   };
 }

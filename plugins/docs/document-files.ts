@@ -7,4 +7,6 @@ export interface DocumentFiles {
   read(fileId: number): Promise<{ text: string; etag: string } | null>;
   /** Saves `text` as the file's new content (the previous one becomes a version) on behalf of `actorId`. */
   writeVersion(fileId: number, text: string, actorId: string): Promise<{ etag: string }>;
+  /** What a user may do with the file now, from the core authorization service; null when nothing. */
+  accessOf(fileId: number, userId: string): Promise<"read" | "write" | null>;
 }

@@ -30,6 +30,11 @@ export class DocsRoom extends CollabRoom {
     return documentFilesFor(this.env);
   }
 
+  protected override async accessNow(userId: string): Promise<"read" | "write" | null> {
+    const fileId = await this.fileId();
+    return fileId ? this.files().accessOf(fileId, userId) : null;
+  }
+
   /** A brand-new room starts from the file's Markdown. */
   protected override async onLoad(doc: Y.Doc): Promise<void> {
     if (doc.getXmlFragment("default").length > 0) return;

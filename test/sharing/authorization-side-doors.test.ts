@@ -232,9 +232,7 @@ describe("what a downgrade or a removal cuts at once", () => {
     expect(await namesIn((await live(folder, "sous"))!)).toEqual(["du-groupe.txt"]);
   });
 
-  // Known holes, reported and not fixed here (see the helper's report):
-  // an editor session opened before the end stays open and writable: its edits reach the owner's file.
-  it.todo("closes or downgrades an open editor (collab) session when its share ends, is lowered to read, or its account is disabled");
+  // Open editor sessions when a share ends or an account is disabled: test/plugins/docs/access-revoked.test.ts.
 
   it("keeps the legacy public door to its token and password", async () => {
     const legacy = (user: string, password: string) => call("/public.php/webdav/", { method: "PROPFIND", headers: { Depth: "1", Authorization: basic(user, password) } });

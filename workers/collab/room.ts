@@ -19,6 +19,8 @@ export interface CollabConnection {
   /** Awareness client ids this socket speaks for, so that they can be announced gone when it closes. */
   clientIds: number[];
   warnedReadOnly: boolean;
+  /** When the access was last confirmed with the authorization service (ms). */
+  checkedAt?: number;
 }
 
 /** Headers the Worker sets after it has authenticated and authorised the caller; clients cannot reach the room directly. */
@@ -34,6 +36,11 @@ const EMPTY_UPDATE_BYTES = 2;
 
 /** How often everyone gets the active states again: under y-websocket's 30 s timeouts, with margin. */
 export const AWARENESS_REFRESH_MS = 10_000;
+/**
+ * How stale a writer's access may be when an update arrives: a revoked share or a disabled account
+ * stops changing the document within this time. Readers are swept at every awareness refresh.
+ */
+export const ACCESS_RECHECK_MS = 2_000;
 /** How many recently active people each refresh carries; the rest are counted in the room's own state. */
 export const AWARENESS_ACTIVE_LIMIT = 64;
 // The room speaks in awareness too, with one summary state; this id is outside the 32-bit range clients draw from.
@@ -131,7 +138,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [`user:${userId}`]);
-    const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false };
+    const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false, checkedAt: Date.now() };
     server.serializeAttachment(connection);
     server.send(encodeSyncStep1(this.doc));
     server.send(this.awarenessRefresh());
@@ -154,20 +161,68 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
       case "syncStep1":
         this.send(ws, answerSyncStep1(message.decoder, this.doc));
         return;
-      case "syncWrite":
-        if (connection.readOnly) return this.refuseWrite(ws, connection, message.update);
+      case "syncWrite": {
+        const current = await this.confirmAccess(ws, connection);
+        if (!current) return;
+        if (current.readOnly) return this.refuseWrite(ws, current, message.update);
         try {
           Y.applyUpdate(this.doc, message.update, ws);
         } catch {
           ws.close(1007, "Malformed update");
         }
         return;
+      }
       case "awareness":
         return this.relayAwareness(ws, connection, message.update);
       case "queryAwareness":
         this.send(ws, this.awarenessRefresh());
         return;
     }
+  }
+
+  /**
+   * What the authorization service says of this user now, or undefined when the room cannot ask it
+   * (rooms whose rights are settled at connection time). Subclasses answer for their file.
+   */
+  protected accessNow(_userId: string): Promise<"read" | "write" | null | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  /**
+   * A writer's rights, confirmed if the last check is older than ACCESS_RECHECK_MS: the connection
+   * with its current rights, or null when it was closed because access ended.
+   */
+  private async confirmAccess(ws: WebSocket, connection: CollabConnection): Promise<CollabConnection | null> {
+    if (connection.readOnly || Date.now() - (connection.checkedAt ?? 0) < ACCESS_RECHECK_MS) return connection;
+    return (await this.applyAccess(connection.userId)).get(ws) ?? null;
+  }
+
+  /** Asks once for a user and applies the answer to all their sockets: closed, lowered, or kept. */
+  private async applyAccess(userId: string): Promise<Map<WebSocket, CollabConnection>> {
+    const access = await this.accessNow(userId);
+    const kept = new Map<WebSocket, CollabConnection>();
+    for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
+      const connection = ws.deserializeAttachment() as CollabConnection;
+      if (access === undefined) {
+        kept.set(ws, connection);
+        continue;
+      }
+      if (access === null) {
+        ws.close(CLOSE_REVOKED, "Access revoked");
+        continue;
+      }
+      const readOnly = access === "read";
+      const updated = { ...connection, readOnly, warnedReadOnly: readOnly === connection.readOnly && connection.warnedReadOnly, checkedAt: Date.now() };
+      ws.serializeAttachment(updated);
+      kept.set(ws, updated);
+    }
+    return kept;
+  }
+
+  /** Re-checks everyone connected: idle readers lose a revoked share too, not only those who type. */
+  private async sweepAccess(): Promise<void> {
+    const users = new Set(this.ctx.getWebSockets().map((ws) => (ws.deserializeAttachment() as CollabConnection).userId));
+    for (const userId of users) await this.applyAccess(userId);
   }
 
   private refuseWrite(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
@@ -212,6 +267,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   override async alarm(): Promise<void> {
     await this.ensureLoaded();
     if (this.ctx.getWebSockets().length > 0) {
+      await this.sweepAccess();
       // Keeps everyone's view of the active people fresh, and keeps idle clients from timing out.
       this.broadcast(this.awarenessRefresh());
       await this.scheduleAlarm(Date.now() + AWARENESS_REFRESH_MS);

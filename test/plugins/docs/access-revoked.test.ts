@@ -1,0 +1,75 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { markdownOf, mergeMarkdown } from "../../../plugins/docs/markdown/ydoc";
+import type { DocsRoom } from "../../../plugins/docs/room";
+import { COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER } from "../../../workers/collab/room";
+import { ocs, seedAdmin } from "../../support/accounts";
+import { ADMIN } from "../../support/dav";
+import { provisionUser } from "../../support/orgs";
+import { until, YjsPeer } from "../../support/yjs-peer";
+import { fileId, files, mkcol, put, share, shareApi, type Auth } from "../../sharing/support";
+
+const rooms = () => (env as unknown as { DOCS_ROOM: DurableObjectNamespace<DocsRoom> }).DOCS_ROOM;
+const room = (id: number) => rooms().get(rooms().idFromName(`docs:${id}`));
+
+async function open(id: number, user: string) {
+  const res = await room(id).fetch("http://room/", {
+    headers: { Upgrade: "websocket", [COLLAB_USER_HEADER]: user, [COLLAB_ACCESS_HEADER]: "write", [COLLAB_ROOM_HEADER]: `docs:${id}` },
+  });
+  return new YjsPeer(res.webSocket!);
+}
+
+/** Access is checked when an editor connects, and again while it stays: what was revoked stops at once. */
+describe("an open document when access ends", () => {
+  let owner: Auth;
+  beforeAll(async () => {
+    await seedAdmin();
+    owner = await provisionUser(ADMIN, "rev-owner");
+  });
+
+  async function sharedDocument(folder: string, recipient: Auth) {
+    await mkcol(owner, `/${folder}`);
+    await put(owner, `/${folder}/pv.md`, "PV\n");
+    const shared = await share(owner, { path: `/${folder}`, shareType: "0", shareWith: recipient[0], permissions: "15" });
+    return { id: await fileId(owner, `/${folder}/pv.md`), shareId: shared.id };
+  }
+
+  it("closes the editor of a share that was deleted", async () => {
+    const recipient = await provisionUser(ADMIN, "rev-unshared");
+    const { id, shareId } = await sharedDocument("Unshared", recipient);
+    const peer = await open(id, recipient[0]);
+    await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
+    await runDurableObjectAlarm(room(id));
+    await until(() => peer.closed !== undefined, "closed", 5000);
+    expect(peer.closed!.code).toBe(4403);
+  });
+
+  it("closes the editor of an account that was disabled", async () => {
+    const recipient = await provisionUser(ADMIN, "rev-disabled");
+    const { id } = await sharedDocument("Disabled", recipient);
+    const peer = await open(id, recipient[0]);
+    await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    expect((await ocs(`/ocs/v2.php/cloud/users/${recipient[0]}/disable`, { method: "PUT", auth: ADMIN })).status).toBe(200);
+    await runDurableObjectAlarm(room(id));
+    await until(() => peer.closed !== undefined, "closed", 5000);
+    expect(peer.closed!.code).toBe(4403);
+  });
+
+  it("turns the editor read-only when the share is lowered to read, and drops its edits", async () => {
+    const recipient = await provisionUser(ADMIN, "rev-lowered");
+    const { id, shareId } = await sharedDocument("Lowered", recipient);
+    const peer = await open(id, recipient[0]);
+    const watcher = await open(id, owner[0]);
+    await until(() => markdownOf(peer.doc) === "PV\n" && markdownOf(watcher.doc) === "PV\n", "initial content");
+    expect((await shareApi(owner, "PUT", `/shares/${shareId}`, { permissions: "1" })).status).toBe(200);
+    await runDurableObjectAlarm(room(id));
+    mergeMarkdown(peer.doc, "PV\n\nAjout après la fin du partage.\n", "typing");
+    await until(() => peer.permissionDenied !== undefined, "told it is read-only", 5000);
+    expect(markdownOf(watcher.doc)).toBe("PV\n");
+    expect(await (await files(owner, "GET", "/Lowered/pv.md")).text()).toBe("PV\n");
+    peer.close();
+    watcher.close();
+  });
+});
