@@ -1,27 +1,15 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicAuth, startServer, type RunningServer } from "./support/server";
+import { syncedTree } from "./support/synced-tree";
 import { requireTool, run, writeAwkwardTree } from "./support/tools";
 
 const PASSWORD = "Desktop-Cumulus-1!";
 const hasClient = requireTool("nextcloudcmd", "nextcloud-desktop-cmd");
 
-/** Relative paths of a synced folder, without the client's own journal files. */
-function tree(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith(".sync_") || name === ".nextcloudsync.log") continue;
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(root, full));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+const tree = syncedTree;
 
 describe.skipIf(!hasClient)("the Nextcloud desktop client's sync engine (nextcloudcmd)", () => {
   let server: RunningServer;

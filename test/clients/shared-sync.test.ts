@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicAuth, startServer, type RunningServer } from "./support/server";
+import { syncedTree } from "./support/synced-tree";
 import { requireTool, run } from "./support/tools";
 
 const ADMIN_PASSWORD = "Partages-Admin-1!";
@@ -14,20 +15,7 @@ const READ_WRITE = "Écriture";
 const SPACE = "Bureau virtuel";
 const hasClient = requireTool("nextcloudcmd", "nextcloud-desktop-cmd");
 
-/** Relative paths of a synced folder, without the client's own journal and log files. */
-function tree(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith(".sync_") || name === ".nextcloudsync.log") continue;
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(root, full));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+const tree = syncedTree;
 
 const encodePath = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
