@@ -16,6 +16,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent form-encoded, lists as `key[]=…` the way Nextcloud's clients send them. */
   form?: FormFields;
+  /** Raw bytes or text, sent as they are (a file's content). */
+  body?: BodyInit;
   headers?: Record<string, string>;
   /** For the calls whose 401 is an answer (login, the first /me) rather than an expired session. */
   expect401?: boolean;
@@ -52,6 +54,8 @@ export async function request(path: string, options: RequestOptions = {}): Promi
     body = JSON.stringify(options.json);
   } else if (options.form) {
     body = encodeForm(options.form);
+  } else if (options.body !== undefined) {
+    body = options.body;
   }
   if (method !== "GET" && csrfToken) headers.set("requesttoken", csrfToken);
   const response = await fetch(path, { method, headers, body, credentials: "same-origin" });
