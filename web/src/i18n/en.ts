@@ -1,3 +1,4 @@
+import { detailsEn } from "../views/files/details/messages";
 import type { MessageKey } from "./fr";
 
 /** English: typed against the French keys, so a missing or extra key fails the type check. */
@@ -168,4 +169,5 @@ export const en: Record<MessageKey, string> = {
   "orgs.members": "Members",
   "orgs.createdAt": "Created",
   "orgs.none": "No organisations yet.",
+  ...detailsEn,
 };

@@ -1,3 +1,5 @@
+import { detailsFr } from "../views/files/details/messages";
+
 /**
  * French, the reference catalogue: its keys are the type every other language must match exactly.
  * Wording follows the Nextcloud screens our users know ("Créer un mot de passe d'application").
@@ -169,6 +171,7 @@ export const fr = {
   "orgs.members": "Membres",
   "orgs.createdAt": "Créée",
   "orgs.none": "Aucune organisation pour l'instant.",
+  ...detailsFr,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;
