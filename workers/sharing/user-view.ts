@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { fileNodes } from "../../schema/core";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
 import { personalRoot, walk, type FileNode } from "../storage/tree";
 import { mountsOf, type Mount } from "./mounts";
 import { ALL, bitsFor } from "./permission-bits";
+import { placeNodes } from "./placed-nodes";
 
 /** Where a path of a user's view leads: their own tree, or a mount (share or space) in their root. */
 export interface ViewLocation {
@@ -75,15 +76,8 @@ export class UserView {
    * Null when the node is not reachable by path (shared to the user some other way, or gone).
    */
   async placeOf(node: FileNode): Promise<{ names: string[]; mount?: Mount } | null> {
-    const chain = await ancestry(this.db, node.id);
-    if (chain[0]?.id === this.root.id) return { names: chain.slice(1).map((n) => n.name) };
-    const mounts = await this.mounts();
-    // The deepest mount on the chain is the closest: a share inside a space is reached through it.
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const mount = mounts.find((m) => m.node.id === chain[i]!.id);
-      if (mount) return { names: [mount.name, ...chain.slice(i + 1).map((n) => n.name)], mount };
-    }
-    return null;
+    const placed = (await placeNodes(this, [node.id])).get(node.id);
+    return placed?.names ? { names: placed.names, mount: placed.mount } : null;
   }
 
   /** Ids of nodes in the root that are the user's own, among `ids` (to tell own entries from mounts). */
@@ -92,16 +86,4 @@ export class UserView {
     const rows = await this.db.select({ id: fileNodes.id }).from(fileNodes).where(and(eq(fileNodes.parentId, this.root.id), inArray(fileNodes.id, ids)));
     return new Set(rows.map((r) => r.id));
   }
-}
-
-/** A node and its ancestors, from its tree's root down to it. */
-async function ancestry(db: Db, id: number): Promise<{ id: number; name: string }[]> {
-  const rows = await db.all<{ id: number; name: string; depth: number }>(sql`
-    WITH RECURSIVE chain(id, parent_id, name, depth) AS (
-      SELECT id, parent_id, name, 0 FROM file_nodes WHERE id = ${id}
-      UNION ALL
-      SELECT n.id, n.parent_id, n.name, chain.depth + 1 FROM file_nodes n JOIN chain ON n.id = chain.parent_id
-    )
-    SELECT id, name, depth FROM chain ORDER BY depth DESC`);
-  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
