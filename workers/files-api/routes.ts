@@ -9,6 +9,7 @@ import { favoritesUnder, recentFiles, RECENT_LIMIT, searchTree } from "../search
 import { assertValidName, splitPath } from "../storage/names";
 import { CREATE, DELETE, READ, UPDATE } from "../sharing/permission-bits";
 import { childNamed, nodeById, personalRoot, type FileNode } from "../storage/tree";
+import { TagService } from "../tags/service";
 import { downloadResponse, uploadLength } from "./content";
 import { nodesJson, resolveNode, servicesFor } from "./resolve";
 
@@ -74,6 +75,13 @@ export const filesApi = new Hono<AppEnv>()
     const hits = await searchTree(c.var.db, root.ownerId, { scope: root, filter: { op: "like", field: "name", pattern: likeTerm(q) }, order: [{ field: "mtime", descending: true }], limit });
     return c.json({ files: await nodesJson(c, hits) });
   })
+  .get("/tagged/:tagId{[0-9]{1,15}}", async (c) => {
+    // The tag must be one the asker may see; an invisible one is a 404 like a missing one.
+    const tag = await new TagService(c.var.db, servicesFor(c).user).get(Number(c.req.param("tagId")));
+    const root = await personalRoot(c.var.db, servicesFor(c).user.id);
+    const hits = await searchTree(c.var.db, root.ownerId, { scope: root, filter: { op: "systemtag", tagId: tag.id }, order: [{ field: "name", descending: false }] });
+    return c.json({ files: await nodesJson(c, hits) });
+  })
   .get("/:id{[0-9]+}", async (c) => c.json(await nodeDetails(c, await resolveNode(c, id(c), READ))))
   .post("/:id{[0-9]+}/folders", jsonBody(z.object({ name }).strict()), async (c) => {
     const parent = await resolveNode(c, id(c), CREATE);
@@ -118,7 +126,9 @@ export const filesApi = new Hono<AppEnv>()
     await servicesFor(c).files.remove(await resolveNode(c, id(c), DELETE));
     return c.body(null, 204);
   })
-  .get("/:id{[0-9]+}/content", async (c) => downloadResponse(c, servicesFor(c).files, await resolveNode(c, id(c), READ)))
+  .get("/:id{[0-9]+}/content", queryParams(z.object({ inline: z.enum(["0", "1"]).optional() }).strict()), async (c) =>
+    downloadResponse(c, servicesFor(c).files, await resolveNode(c, id(c), READ), c.req.valid("query").inline === "1"),
+  )
   .put("/:id{[0-9]+}/content", queryParams(z.object({ name }).strict()), async (c) => {
     const parent = await resolveNode(c, id(c), CREATE);
     if (await childNamed(c.var.db, parent.id, c.req.valid("query").name)) await resolveNode(c, id(c), CREATE | UPDATE);
