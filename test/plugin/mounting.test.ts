@@ -42,7 +42,7 @@ describe("plugin mounting", () => {
   it("lists enabled plugins with the file types they open", async () => {
     const res = await app.request("/api/plugins", { headers: auth }, env);
     expect(await res.json()).toMatchObject({
-      plugins: [{ id: "deck", enabled: true, fileTypes: [{ extensions: ["deck"], editor: "board" }], navigation: { path: "/apps/deck" } }],
+      plugins: [{ id: "deck", enabled: true, fileTypes: [{ extensions: ["deck"], editor: "board" }], navigation: { path: "/apps/deck" }, hasWeb: true }],
     });
   });
 });

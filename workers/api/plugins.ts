@@ -15,6 +15,8 @@ export const pluginApi = new Hono<AppEnv>().get("/", (c) => {
       enabled: registry.isEnabled(p.id),
       fileTypes: (p.fileTypes ?? []).map(({ extensions, mimeTypes, editor, create }) => ({ extensions, mimeTypes, editor, create })),
       navigation: p.web?.navigation ?? null,
+      // Only a plugin with a web part has editors the web app can open files in.
+      hasWeb: p.web !== undefined,
     })),
   });
 });
