@@ -21,6 +21,8 @@ export interface ShareInfo {
   share_with: string | null;
   share_with_displayname: string | null;
   url?: string;
+  /** The sharer's note to the recipients. */
+  note: string | null;
   /** The asker's state as a recipient: 0 accepted, 1 pending, 2 removed from their files. */
   state: number;
 }
