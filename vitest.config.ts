@@ -22,6 +22,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/clients/**", "test/node/**"],
           setupFiles: ["./test/support/apply-migrations.ts"],
+          // A fake SMTP server in Node for test/mail/ (workerd cannot listen on TCP itself).
+          globalSetup: ["./test/clients/support/fake-smtp-setup.ts"],
         },
       },
       {

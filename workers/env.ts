@@ -15,9 +15,15 @@ export interface Env {
   VERSIONS_RETENTION_DAYS?: string;
   /** "false": new user and group shares wait for the recipient's acceptance (Nextcloud's pending shares). */
   SHARE_AUTO_ACCEPT?: string;
-  /** "cloudflare" to send mail through the EMAIL binding (a send_email binding) from MAIL_FROM; otherwise mail goes to the log. */
+  /** "log", "cloudflare" (the EMAIL send_email binding, from MAIL_FROM) or "smtp"; empty: SMTP when SMTP_HOST is set, else the log. */
   MAIL_SENDER?: string;
   MAIL_FROM?: string;
+  /** An SMTP server for mail (used when MAIL_SENDER is "smtp", or empty with SMTP_HOST set); SMTP_PASSWORD is a secret. */
+  SMTP_HOST?: string;
+  SMTP_PORT?: string;
+  SMTP_USER?: string;
+  SMTP_PASSWORD?: string;
+  SMTP_FROM?: string;
   /** Password of the first admin, used only while the instance has no account. */
   ADMIN_PASSWORD?: string;
   /** Plugin Durable Object namespaces are bound under their own names. */

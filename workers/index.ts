@@ -1,9 +1,7 @@
 import { plugins } from "../plugins";
-import { sendActivityDigests } from "./activity/digest";
+import { runActivityDigests } from "./activity/digest";
 import { createApp } from "./app";
-import { createDb } from "./db/client";
 import type { Env } from "./env";
-import { createMailSender } from "./mail/sender";
 import { applyRetention } from "./storage/retention";
 import { reclaimAbandonedUploads } from "./webdav/uploads/reclaim";
 
@@ -13,7 +11,7 @@ export default {
   fetch: app.fetch,
   /** The hourly cron (wrangler.toml [triggers]): activity e-mail digests. */
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
-    ctx.waitUntil(sendActivityDigests(createDb(env.DB), createMailSender(env)));
+    ctx.waitUntil(runActivityDigests(env));
     ctx.waitUntil(applyRetention(env));
     ctx.waitUntil(reclaimAbandonedUploads(env));
   },
