@@ -42,6 +42,15 @@ describe("the spaces admin API", () => {
     expect(root).toMatchObject({ spaceId: String(space.id), parentId: null, isFolder: true });
   });
 
+  it("counts the users and groups holding a role in each space", async () => {
+    expect(((await (await api(`/api/admin/spaces/${space.id}`, codepAdmin)).json()) as SpaceJson).memberCount).toBe(2);
+    const listed = ((await (await api("/api/admin/spaces", codepAdmin)).json()) as { spaces: SpaceJson[] }).spaces;
+    expect(listed.find((s) => s.id === space.id)?.memberCount).toBe(2);
+    const empty = await createSpace(admin, { name: "Sans membres" });
+    expect(empty.memberCount).toBe(0);
+    expect((await api(`/api/admin/spaces/${empty.id}`, admin, "DELETE")).status).toBe(204);
+  });
+
   it("lets an instance admin create a space in any org, or in none, with a quota", async () => {
     const res = await api("/api/admin/spaces", admin, "POST", { name: "Partage Codep 30 - Bureau", orgId: "codep30", quotaBytes: 1000 });
     expect(res.status).toBe(201);

@@ -8,6 +8,7 @@ export interface SpaceJson {
   orgId: string | null;
   quotaBytes: number | null;
   usedBytes: number;
+  memberCount: number;
 }
 
 /** A JSON request to the API with Basic auth. */

@@ -20,6 +20,8 @@ export interface SpaceSummary {
   usedBytes: number;
   createdBy: string | null;
   createdAt: number;
+  /** Users and groups holding a role (a group counts once, whatever its size). */
+  memberCount: number;
 }
 
 export interface SpaceMember {
@@ -42,7 +44,7 @@ const newHolderId = () => `space:${randomToken(20)}`;
 const NO_PASSWORD = "!space-holder";
 
 const summaryColumns = sql`sp.id AS id, sp.name AS name, sp.org_id AS orgId, u.quota_bytes AS quota, coalesce(n.size, 0) AS usedBytes,
-  sp.created_by AS createdBy, sp.created_at AS createdAt`;
+  sp.created_by AS createdBy, sp.created_at AS createdAt, (SELECT count(*) FROM space_members m WHERE m.space_id = sp.id) AS memberCount`;
 const summaryFrom = sql`spaces sp JOIN users u ON u.id = sp.holder_id
   LEFT JOIN file_nodes n ON n.owner_id = sp.holder_id AND n.parent_id IS NULL AND n.trashed_at IS NULL AND n.space_id = CAST(sp.id AS TEXT)`;
 
