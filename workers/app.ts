@@ -11,6 +11,7 @@ import { accessApi } from "./sharing/explain-routes";
 import { appPasswordApi } from "./api/app-passwords";
 import { authRoutes } from "./api/auth";
 import { filesApi } from "./files-api/routes";
+import { filesZipApi } from "./files-api/zip-routes";
 import { pluginApi } from "./api/plugins";
 import { trashApi } from "./api/trash";
 import { versionsApi } from "./api/versions";
@@ -78,6 +79,7 @@ export function createApp(plugins: readonly PluginDefinition[]) {
   app.route("/api/versions", versionsApi);
   app.route("/api/activity", activityRoutes);
   app.route("/api/files", filesApi);
+  app.route("/api/files", filesZipApi);
   app.route("/api/tags", tagsApi);
   app.route("/api/comments", commentsApi);
 

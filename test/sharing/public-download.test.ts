@@ -40,11 +40,13 @@ describe("downloading through a public link", () => {
     expect(await bodyText(part)).toBe("compte ");
   });
 
-  it("takes ?path= in a folder link, and answers 400 for a folder, 404 for nothing, 400 for ..", async () => {
+  it("takes ?path= in a folder link, and answers a zip for a folder, 404 for nothing, 400 for ..", async () => {
     const res = await linkPage(folder, `/download?path=${encodeURIComponent("/Annexes/budget.pdf")}`);
     expect(res.status).toBe(200);
     expect(await bodyText(res)).toBe("budget prévisionnel");
-    expect((await linkPage(folder, `/download?path=${encodeURIComponent("/Annexes")}`)).status).toBe(400);
+    const zip = await linkPage(folder, `/download?path=${encodeURIComponent("/Annexes")}`);
+    expect(zip.headers.get("Content-Type")).toBe("application/zip");
+    await zip.arrayBuffer();
     expect((await linkPage(folder, `/download?path=${encodeURIComponent("/absent.pdf")}`)).status).toBe(404);
     expect((await linkPage(folder, `/download?path=${encodeURIComponent("/../AG 2024/Annexes/budget.pdf")}`)).status).toBe(400);
   });

@@ -92,6 +92,7 @@ export function folderPage(frame: PageFrame, item: SharedItem, names: readonly s
     frame,
     title,
     html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbs}
+${members.length && !item.hideDownload ? html`<p><a class="button" href="${downloadHref(frame, names)}" download>${t(lang, "downloadAll")}</a></p>` : ""}
 ${members.length
   ? html`<table><thead><tr><th>${t(lang, "name")}</th><th class="s">${t(lang, "size")}</th><th class="d">${t(lang, "modified")}</th></tr></thead><tbody>${rows}</tbody></table>`
   : html`<p>${t(lang, "empty")}</p>`}

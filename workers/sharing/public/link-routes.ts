@@ -9,6 +9,7 @@ import { splitPath } from "../../storage/names";
 import type { FileNode } from "../../storage/tree";
 import { davContext } from "../../webdav/context";
 import { handleGet } from "../../webdav/transfer";
+import { zipResponse } from "../../files-api/zip";
 import { CREATE } from "../permission-bits";
 import { FILE_DROP_SCRIPT } from "./file-drop-script";
 import { recordLinkDownload } from "./link-activity";
@@ -121,7 +122,8 @@ async function authenticate(c: Context<AppEnv>): Promise<Response> {
 
 /**
  * `/s/{token}/download` (`?path=/sub/file.pdf` in a folder): the file through the WebDAV GET, so
- * ranges and ETags work alike; refused when the link hides downloads; recorded for the initiator.
+ * ranges and ETags work alike, or a folder as a streamed zip; refused when the link hides downloads;
+ * recorded for the initiator.
  */
 async function download(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.param("token")!;
@@ -133,9 +135,15 @@ async function download(c: Context<AppEnv>): Promise<Response> {
   const view = new LinkView(c.var.db, link);
   const dav = await davContext(c, linkHome(token), names.map(encodeURIComponent).join("/"), view, { user: link.initiator });
   if (!dav.node) return gone(c);
-  if (dav.node.isFolder) return page(c, messagePage(frameOf(c), "title", "isFolder"), 400);
   // Hono answers HEAD with the GET route: a HEAD reads no bytes and is no download.
   const head = c.req.method === "HEAD";
+  if (dav.node.isFolder) {
+    // A folder comes as a zip of what it holds, named after it (the link's own name at its root).
+    const name = names.length ? names[names.length - 1]! : (await nameOf(c.var.db, link.node)) || "download";
+    const members = (await view.children(dav.node)).map((node) => ({ node, name: node.name }));
+    if (!head) await recordLinkDownload(c.var.db, link, dav.node);
+    return zipResponse({ children: (folder) => view.children(folder), files: dav.files }, members, name, head);
+  }
   const response = await handleGet(dav, head);
   if (response.status === 200 && !head) await recordLinkDownload(c.var.db, link, dav.node);
   return response;
