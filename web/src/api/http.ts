@@ -36,6 +36,13 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+/**
+ * For requests made without request(): an upload's XMLHttpRequest, whose progress fetch cannot report.
+ * They echo the same token and report a lost session the same way.
+ */
+export const currentCsrfToken = (): string | null => csrfToken;
+export const reportUnauthorized = (): void => unauthorizedHandler();
+
 function encodeForm(fields: FormFields): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) {
