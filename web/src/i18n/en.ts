@@ -1,4 +1,8 @@
+import { adminEn } from "../views/admin/messages";
+import { activitySettingsEn } from "../views/settings/messages";
+import { spacesEn } from "../views/spaces/messages";
 import { detailsEn } from "../views/files/details/messages";
+import { filesEn } from "../views/files/messages";
 import type { MessageKey } from "./fr";
 
 /** English: typed against the French keys, so a missing or extra key fails the type check. */
@@ -13,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   "action.done": "Done",
   "copy.done": "Copied",
   "copy.selected": "Text selected: press Ctrl+C to copy it",
+  "confirm.typeToConfirm": "To confirm, type “{text}”",
   "time.justNow": "just now",
 
   "nav.skip": "Skip to main content",
@@ -170,4 +175,8 @@ export const en: Record<MessageKey, string> = {
   "orgs.createdAt": "Created",
   "orgs.none": "No organisations yet.",
   ...detailsEn,
+  ...filesEn,
+  ...adminEn,
+  ...activitySettingsEn,
+  ...spacesEn,
 };

@@ -1,4 +1,8 @@
+import { adminFr } from "../views/admin/messages";
+import { activitySettingsFr } from "../views/settings/messages";
+import { spacesFr } from "../views/spaces/messages";
 import { detailsFr } from "../views/files/details/messages";
+import { filesFr } from "../views/files/messages";
 
 /**
  * French, the reference catalogue: its keys are the type every other language must match exactly.
@@ -15,6 +19,7 @@ export const fr = {
   "action.done": "Terminé",
   "copy.done": "Copié",
   "copy.selected": "Texte sélectionné : appuyez sur Ctrl+C pour le copier",
+  "confirm.typeToConfirm": "Pour confirmer, tapez « {text} »",
   "time.justNow": "à l'instant",
 
   "nav.skip": "Aller au contenu principal",
@@ -172,6 +177,10 @@ export const fr = {
   "orgs.createdAt": "Créée",
   "orgs.none": "Aucune organisation pour l'instant.",
   ...detailsFr,
+  ...filesFr,
+  ...adminFr,
+  ...activitySettingsFr,
+  ...spacesFr,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;
