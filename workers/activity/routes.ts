@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { activities } from "../../schema/core";
@@ -16,6 +16,15 @@ const streamQuery = z
     fileId: z.coerce.number().int().positive().optional(),
   })
   .strict();
+
+/** The types that "limit to my favourite files" narrows: creations and changes (moves are changes), in the stream only. */
+const FAVORITE_LIMITED = (Object.keys(ACTIVITY_TYPES) as ActivityType[]).filter((t) => ACTIVITY_TYPES[t] === "file_created" || ACTIVITY_TYPES[t] === "file_changed");
+
+/** The activity's file is one of the user's favourites, or lies in a favourite folder. */
+const onFavorite = (userId: string) => sql`EXISTS (WITH RECURSIVE up(id, parent_id) AS (
+    SELECT id, parent_id FROM file_nodes WHERE id = ${activities.fileId}
+    UNION ALL SELECT n.id, n.parent_id FROM file_nodes n JOIN up ON n.id = up.parent_id)
+  SELECT 1 FROM up JOIN file_favorites f ON f.node_id = up.id AND f.user_id = ${userId})`;
 
 const settingIds = ACTIVITY_SETTINGS.map((s) => s.id) as [string, ...string[]];
 const settingsBody = z
@@ -41,6 +50,7 @@ export const activityRoutes = new Hono<AppEnv>()
     if (before) conditions.push(lt(activities.id, before));
     if (fileId) conditions.push(eq(activities.fileId, fileId));
     if (!settings.listOwnActions) conditions.push(or(ne(activities.actorId, user.id), isNull(activities.actorId))!);
+    if (settings.favoritesOnly) conditions.push(or(sql`${activities.type} NOT IN (SELECT value FROM json_each(${JSON.stringify(FAVORITE_LIMITED)}))`, onFavorite(user.id))!);
     const rows = await c.var.db.select().from(activities).where(and(...conditions)).orderBy(desc(activities.id)).limit(limit);
     return c.json({
       activities: rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as unknown) : null })),

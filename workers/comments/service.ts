@@ -1,12 +1,13 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { users } from "../../schema/accounts";
 import { commentReadMarkers, fileComments } from "../../schema/file-lifecycle";
-import { recordActivity } from "../activity/record";
+import { entriesFor, recordActivity } from "../activity/record";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors";
+import { audienceOf } from "../sharing/audience";
 import { fileAccess } from "../storage/access";
-import { namesOf, type FileNode } from "../storage/tree";
+import type { FileNode } from "../storage/tree";
 
 export type FileComment = typeof fileComments.$inferSelect;
 
@@ -62,10 +63,10 @@ export class CommentService {
     const node = await this.reachableFile(fileId);
     const text = checkMessage(message, 413);
     const [row] = await this.db.insert(fileComments).values({ nodeId: fileId, actorId: this.user.id, message: text, createdAt: now() }).returning();
-    // Recorded for the owner even when they comment themselves, like every file activity: the stream's
-    // "list my own actions" setting hides those when it is read.
-    const path = `/${(await namesOf(this.db, node)).join("/")}`;
-    await recordActivity(this.db, [{ userId: node.ownerId, actorId: this.user.id, type: "comment_added", fileId, path, details: { commentId: row!.id } }]);
+    // Recorded for everyone who reaches the file, the author too, like every file activity: the
+    // stream's "list my own actions" setting hides one's own when it is read.
+    const audience = await audienceOf(this.db, node.id);
+    await recordActivity(this.db, entriesFor(audience, { actorId: this.user.id, type: "comment_added", fileId, details: { commentId: row!.id } }));
     return (await this.views(fileId, [row!]))[0]!;
   }
 

@@ -4,7 +4,8 @@ import { readConfig } from "../config";
 import type { Db } from "../db/client";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { newEtag, propagateStatement } from "./etag";
-import { describeNode, emitFileEvent, type EventContext } from "./events";
+import { audienceOf } from "../sharing/audience";
+import { emitFileEvent, treePath, type EventContext } from "./events";
 import { FOLDER_MIME, mimeOf } from "./mime";
 import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
 import { assertValidName, numberedName } from "./names";
@@ -214,7 +215,7 @@ export class FileService {
     const restored = await this.replaceContent(node, blob, version.mtime, version.id);
     if (!restored) throw conflict("The file changed meanwhile; try again");
     await this.expireVersions(node.id);
-    await emitFileEvent(this.o, "fileChanged", restored, { previousEtag: node.etag }, undefined, "file_restored");
+    await emitFileEvent(this.o, "fileChanged", restored, { previousEtag: node.etag }, { activity: "file_restored" });
     return restored;
   }
 
@@ -234,10 +235,10 @@ export class FileService {
    */
   async remove(node: FileNode): Promise<void> {
     if (node.parentId === null) throw forbidden("The root folder cannot be deleted");
-    const described = await describeNode(this.o.db, node);
+    const before = await audienceOf(this.o.db, node.id);
     const deletedAt = now();
     await this.o.db.batch([
-      trashItemStatement(this.o.db, node, described.path.slice(1), deletedAt, this.o.actorId),
+      trashItemStatement(this.o.db, node, before.treeNames.join("/"), deletedAt, this.o.actorId),
       // Size and parent as they are now, inside the transaction: a job may have added to the folder since it was read.
       propagateStatement(
         this.o.db,
@@ -246,13 +247,14 @@ export class FileService {
       ),
       this.o.db.update(fileNodes).set({ parentId: null, trashedAt: deletedAt }).where(and(eq(fileNodes.id, node.id), isNotNull(fileNodes.parentId))),
     ]);
-    await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+    await emitFileEvent(this.o, "fileDeleted", node, {}, { before });
   }
 
   /** Deletes a node, its subtree and their versions for good, then reclaims all their bytes. */
   async purge(node: FileNode): Promise<void> {
     if (node.parentId === null && node.trashedAt === null) throw forbidden("The root folder cannot be deleted");
-    const described = node.trashedAt === null ? await describeNode(this.o.db, node) : undefined;
+    // An item purged from the trash was already reported deleted; a live node is reported now.
+    const before = node.trashedAt === null ? await audienceOf(this.o.db, node.id) : undefined;
     const [files, versions] = await this.o.db.batch([
       blobsUnder(this.o.db, node),
       this.o.db
@@ -268,15 +270,16 @@ export class FileService {
     ]);
     const blobs = [...files, ...versions].map((r) => r.key).filter((k): k is string => k !== null);
     for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
-    if (described) await emitFileEvent(this.o, "fileDeleted", node, {}, described);
+    if (before) await emitFileEvent(this.o, "fileDeleted", node, {}, { before });
   }
 
   /**
    * Puts a trashed item back where it was deleted from (the root when that folder is gone), named
    * "x (restored).txt" when its name is taken, as Nextcloud does.
    */
-  async restoreFromTrash({ node, item }: TrashEntry): Promise<FileNode> {
-    const target = await restoreFolder(this.o.db, item);
+  async restoreFromTrash(entry: TrashEntry): Promise<FileNode> {
+    const { node } = entry;
+    const target = await restoreFolder(this.o.db, entry);
     const left = await this.o.spaceLeft(target.ownerId);
     if (left !== null && node.size > left) throw insufficientStorage();
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -300,7 +303,7 @@ export class FileService {
         throw error;
       }
       if (!rows[0]) throw notFound("This item was restored or deleted meanwhile");
-      await emitFileEvent(this.o, "fileCreated", rows[0], {}, undefined, "file_restored");
+      await emitFileEvent(this.o, "fileCreated", rows[0], {}, { activity: "file_restored" });
       return rows[0];
     }
     throw conflict("No free name to restore this item under");
@@ -313,7 +316,7 @@ export class FileService {
     if (!target.isFolder) throw conflict("The destination's parent is not a folder");
     if (node.isFolder && (await isWithin(this.o.db, target, node))) throw forbidden("A folder cannot be moved into itself");
     await this.assertInTree(target);
-    const fromPath = (await describeNode(this.o.db, node)).path;
+    const before = await audienceOf(this.o.db, node.id);
     const existing = await childNamed(this.o.db, target.id, name);
     if (existing?.id === node.id) return { node, replaced: false };
     if (existing && !overwrite) throw new ApiError(412, "exists", "The destination exists and Overwrite is F");
@@ -344,7 +347,7 @@ export class FileService {
     if (!rows[0]) throw conflict("The source was moved or deleted meanwhile");
     if (node.isFolder && (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId)) await this.reownSubtree(node.id, target.ownerId, target.spaceId);
     const moved = rows[0]!;
-    await emitFileEvent(this.o, "fileMoved", moved, { fromPath });
+    await emitFileEvent(this.o, "fileMoved", moved, { fromPath: treePath(before) }, { before });
     return { node: moved, replaced: Boolean(existing) };
   }
 

@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { fileNodes, trashItems } from "../../schema/core";
 import type { Db } from "../db/client";
 import { liveNodeById } from "./live-node";
+import { conflict } from "../http/errors";
 import { personalRoot, type FileNode } from "./tree";
 
 export type TrashItem = typeof trashItems.$inferSelect;
@@ -60,11 +61,20 @@ export async function trashedBefore(db: Db, before: number): Promise<TrashEntry[
     .where(lt(trashItems.deletedAt, before));
 }
 
-/** Where a restore goes: the folder it was deleted from if it is still in the tree, else the root, as Nextcloud does. */
-export async function restoreFolder(db: Db, item: TrashItem): Promise<FileNode> {
+/**
+ * Where a restore goes: the folder it was deleted from if it is still in the same tree, else that
+ * tree's root, as Nextcloud does. A space's item goes back into the space, never into the tree of
+ * whoever restores it; and a space's holder account never gets a personal root made for it.
+ */
+export async function restoreFolder(db: Db, { item, node }: TrashEntry): Promise<FileNode> {
   const original = item.originalParentId === null ? undefined : await liveNodeById(db, item.originalParentId);
-  if (original && original.isFolder && original.ownerId === item.ownerId) return original;
-  return personalRoot(db, item.ownerId);
+  if (original && original.isFolder && original.ownerId === item.ownerId && original.spaceId === node.spaceId) return original;
+  if (node.spaceId === null) return personalRoot(db, item.ownerId);
+  const root = await db.query.fileNodes.findFirst({
+    where: and(eq(fileNodes.ownerId, item.ownerId), eq(fileNodes.spaceId, node.spaceId), isNull(fileNodes.parentId), isNull(fileNodes.trashedAt)),
+  });
+  if (!root) throw conflict("The space this item was deleted from is gone");
+  return root;
 }
 
 /** Nextcloud's names on a clash at restore: "a.txt", "a (restored).txt", "a (restored 2).txt"… */

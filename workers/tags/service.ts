@@ -3,9 +3,10 @@ import { systemTagRelations, systemTags } from "../../schema/file-lifecycle";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
-import { recordActivity } from "../activity/record";
+import { entriesFor, recordActivity } from "../activity/record";
+import { audienceOf } from "../sharing/audience";
 import { fileAccess } from "../storage/access";
-import { namesOf, type FileNode } from "../storage/tree";
+import type { FileNode } from "../storage/tree";
 
 export type SystemTag = typeof systemTags.$inferSelect;
 
@@ -156,11 +157,11 @@ export class TagService {
     return access.node;
   }
 
-  /** The owner's activity stream says which tag went on or off; invisible tags are automation's business, not news. */
+  /** The streams of those who reach the file say which tag went on or off; invisible tags are automation's business, not news. */
   private async recordChange(node: FileNode, tag: SystemTag, action: "assigned" | "unassigned"): Promise<void> {
     if (!tag.userVisible) return;
-    const path = `/${(await namesOf(this.db, node)).join("/")}`;
-    await recordActivity(this.db, [{ userId: node.ownerId, actorId: this.user.id, type: "tags_changed", fileId: node.id, path, details: { tag: tag.name, action } }]);
+    const audience = await audienceOf(this.db, node.id);
+    await recordActivity(this.db, entriesFor(audience, { actorId: this.user.id, type: "tags_changed", fileId: node.id, details: { tag: tag.name, action } }));
   }
 
   /** Nextcloud answers 412 for a tag it cannot find while assigning, and 403 for one the asker may not assign. */
