@@ -7,6 +7,7 @@ import "./styles/forms.css";
 import "./styles/shell.css";
 import "./styles/content.css";
 import "./styles/login.css";
+import "./styles/settings-admin.css";
 import "./styles/phone.css";
 
 render(<App />, document.getElementById("app")!);

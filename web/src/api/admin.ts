@@ -24,10 +24,12 @@ export function createUser(input: NewUser) {
 
 export const setUserEnabled = (id: string, enabled: boolean) => ocs<unknown>("PUT", `${user(id)}/${enabled ? "enable" : "disable"}`);
 export const deleteUser = (id: string) => ocs<unknown>("DELETE", user(id));
+export const setUserGroup = (id: string, groupid: string, member: boolean) => ocs<unknown>(member ? "POST" : "DELETE", `${user(id)}/groups`, { groupid });
 export const setSubadmin = (id: string, groupid: string, on: boolean) => ocs<unknown>(on ? "POST" : "DELETE", `${user(id)}/subadmins`, { groupid });
 
 export const listGroupIds = async () => (await ocs<{ groups: string[] }>("GET", "/cloud/groups")).groups;
 export const listGroupMembers = async (id: string) => (await ocs<{ users: string[] }>("GET", `/cloud/groups/${ocsPath(id)}`)).users;
+export const deleteGroup = (id: string) => ocs<unknown>("DELETE", `/cloud/groups/${ocsPath(id)}`);
 export const createGroup = (groupid: string, displayname: string) => ocs<unknown>("POST", "/cloud/groups", displayname ? { groupid, displayname } : { groupid });
 
 export interface Org {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import { createGroup, listGroupIds, listGroupMembers } from "../../api/admin";
+import { createGroup, deleteGroup, listGroupIds, listGroupMembers, listOrgs } from "../../api/admin";
 import { inBatches } from "../../api/in-batches";
 import { t, tn } from "../../i18n";
 import { isInstanceAdmin } from "../../state/session";
+import { useConfirm } from "../../ui/confirm";
 import { Status } from "../../ui/status";
 import { useAction } from "../../ui/use-action";
 
@@ -41,17 +42,31 @@ function CreateGroupForm({ onCreated }: { onCreated: () => void }) {
 
 export function GroupsAdmin() {
   const [groups, setGroups] = useState<GroupInfo[] | null>(null);
+  // The admin group and each organisation's own group cannot be deleted here (an organisation is closed instead).
+  const [kept, setKept] = useState<Set<string>>(new Set(["admin"]));
   const loading = useAction();
+  const deleting = useAction();
+  const { dialog, ask } = useConfirm();
   const load = () =>
     loading.run(async () => {
-      const ids = await listGroupIds();
+      const [ids, orgs] = await Promise.all([listGroupIds(), isInstanceAdmin.value ? listOrgs() : Promise.resolve([])]);
+      setKept(new Set(["admin", ...orgs.map((o) => o.id)]));
       setGroups(await inBatches(ids, 6, async (id) => ({ id, members: (await listGroupMembers(id)).length })));
     });
   useEffect(() => void load(), []);
 
+  const remove = async (id: string) => {
+    if (!(await ask(t("groups.deleteQuestion", { id }), t("action.delete")))) return;
+    await deleting.run(async () => {
+      await deleteGroup(id);
+      setGroups((list) => list?.filter((g) => g.id !== id) ?? null);
+    }, t("groups.deleted", { id }));
+  };
+
   return (
     <div class="admin-page">
       {isInstanceAdmin.value && <CreateGroupForm onCreated={() => void load()} />}
+      <Status state={deleting} />
       {loading.error && <Status state={loading} />}
       {groups === null ? (
         <p>{t("common.loading")}</p>
@@ -65,6 +80,11 @@ export function GroupsAdmin() {
               <tr>
                 <th scope="col">{t("groups.id")}</th>
                 <th scope="col">{t("groups.members")}</th>
+                {isInstanceAdmin.value && (
+                  <th scope="col">
+                    <span class="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -72,12 +92,28 @@ export function GroupsAdmin() {
                 <tr key={group.id}>
                   <th scope="row">{group.id}</th>
                   <td data-label={t("groups.members")}>{tn("groups.memberCount", group.members)}</td>
+                  {isInstanceAdmin.value && (
+                    <td class="actions">
+                      {!kept.has(group.id) && (
+                        <button
+                          type="button"
+                          class="button button-danger"
+                          disabled={deleting.busy}
+                          aria-label={t("groups.deleteNamed", { id: group.id })}
+                          onClick={() => void remove(group.id)}
+                        >
+                          {t("action.delete")}
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {dialog}
     </div>
   );
 }

@@ -10,12 +10,34 @@ export interface UserActions {
   remove: (user: CloudUser) => void;
   setQuota: (user: CloudUser, quota: QuotaChoice) => void;
   setOrgAdmin: (user: CloudUser, on: boolean) => void;
+  setGroup: (user: CloudUser, group: string, member: boolean) => void;
+}
+
+/** The groups the administrator hands out, as checkboxes under a disclosure so the row stays short. */
+function GroupEditor({ user, groups, name, actions, busy }: { user: CloudUser; groups: string[]; name: string; actions: UserActions; busy: boolean }) {
+  if (groups.length === 0) return null;
+  return (
+    <details class="group-editor">
+      <summary aria-label={t("users.editGroupsOf", { name })}>{t("users.editGroups")}</summary>
+      <fieldset>
+        <legend class="visually-hidden">{t("users.groupsOf", { name })}</legend>
+        <div class="checkbox-list">
+          {groups.map((group) => (
+            <label key={group} class="checkbox">
+              <input type="checkbox" checked={user.groups.includes(group)} disabled={busy} onChange={(e) => actions.setGroup(user, group, e.currentTarget.checked)} />
+              {group}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </details>
+  );
 }
 
 /** The API reports the quota in force; an unlimited one comes back as Nextcloud's -3. */
 const quotaBytes = (user: CloudUser) => (user.quota.quota === UNLIMITED_QUOTA || user.quota.quota < 0 ? UNLIMITED_QUOTA : user.quota.quota);
 
-export function UserRow({ user, actions, busy }: { user: CloudUser; actions: UserActions; busy: boolean }) {
+export function UserRow({ user, groups, actions, busy }: { user: CloudUser; groups: string[]; actions: UserActions; busy: boolean }) {
   const self = user.id === me.value?.id;
   const name = user.displayname || user.id;
   const orgAdmin = user.organisation !== "" && user.subadmin.includes(user.organisation);
@@ -26,7 +48,10 @@ export function UserRow({ user, actions, busy }: { user: CloudUser; actions: Use
         <span class="user-id">{user.id}</span>
         {user.email && <span class="user-id">{user.email}</span>}
       </th>
-      <td data-label={t("users.groups")}>{user.groups.join(", ")}</td>
+      <td data-label={t("users.groups")}>
+        {user.groups.join(", ")}
+        <GroupEditor user={user} groups={groups} name={name} actions={actions} busy={busy} />
+      </td>
       <td data-label={t("users.quota")}>
         <span class="quota-used">{t("users.usedShort", { used: formatBytes(user.quota.used) })}</span>
         <label class="visually-hidden" for={`quota-${user.id}`}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { editUser, UNLIMITED_QUOTA, type CloudUser } from "../../api/account";
-import { deleteUser, fetchUser, listGroupIds, listUserIds, setSubadmin, setUserEnabled } from "../../api/admin";
+import { deleteUser, fetchUser, listGroupIds, listUserIds, setSubadmin, setUserEnabled, setUserGroup } from "../../api/admin";
 import { inBatches } from "../../api/in-batches";
 import { t, tn } from "../../i18n";
 import { isInstanceAdmin } from "../../state/session";
@@ -81,6 +81,19 @@ export function UsersAdmin() {
         t(on ? "users.orgAdminOn" : "users.orgAdminOff", { name: user.displayname || user.id, org: user.organisation }),
       );
     },
+    setGroup: (user, group, member) => {
+      const groups = member ? [...user.groups, group].sort() : user.groups.filter((g) => g !== group);
+      const name = user.displayname || user.id;
+      optimistic(
+        user,
+        { ...user, groups },
+        async () => {
+          await setUserGroup(user.id, group, member);
+          await refresh(user.id);
+        },
+        t(member ? "users.groupAdded" : "users.groupRemoved", { name, group }),
+      );
+    },
   };
 
   const shown = users?.filter((u) => matches(u, query.trim().toLowerCase())) ?? [];
@@ -133,7 +146,7 @@ export function UsersAdmin() {
               </thead>
               <tbody>
                 {shown.map((user) => (
-                  <UserRow key={user.id} user={user} actions={actions} busy={acting.busy} />
+                  <UserRow key={user.id} user={user} groups={groups} actions={actions} busy={acting.busy} />
                 ))}
               </tbody>
             </table>

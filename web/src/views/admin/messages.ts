@@ -1,0 +1,38 @@
+/** Administration messages added beside the first ones (plugins, group changes), spread into i18n/fr.ts and en.ts. */
+export const adminFr = {
+  "admin.plugins": "Applications",
+  "plugins.intro": "Les applications installées sur cette instance. Pour en activer ou en désactiver une, modifiez DISABLED_PLUGINS dans wrangler.toml puis redéployez.",
+  "plugins.name": "Application",
+  "plugins.version": "Version",
+  "plugins.state": "État",
+  "plugins.enabled": "Activée",
+  "plugins.disabled": "Désactivée",
+  "plugins.none": "Aucune application installée.",
+  "groups.deleteNamed": "Supprimer le groupe {id}",
+  "groups.deleteQuestion": "Supprimer le groupe « {id} » ? Ses membres perdent les partages et les rôles donnés au groupe ; leurs comptes restent.",
+  "groups.deleted": "Le groupe « {id} » a été supprimé.",
+  "users.editGroups": "Modifier",
+  "users.editGroupsOf": "Modifier les groupes de {name}",
+  "users.groupsOf": "Groupes de {name}",
+  "users.groupAdded": "{name} fait désormais partie de {group}.",
+  "users.groupRemoved": "{name} ne fait plus partie de {group}.",
+} satisfies Record<string, string>;
+
+export const adminEn: Record<keyof typeof adminFr, string> = {
+  "admin.plugins": "Apps",
+  "plugins.intro": "The apps installed on this instance. To enable or disable one, change DISABLED_PLUGINS in wrangler.toml and deploy again.",
+  "plugins.name": "App",
+  "plugins.version": "Version",
+  "plugins.state": "State",
+  "plugins.enabled": "Enabled",
+  "plugins.disabled": "Disabled",
+  "plugins.none": "No apps installed.",
+  "groups.deleteNamed": "Delete the group {id}",
+  "groups.deleteQuestion": "Delete the group “{id}”? Its members lose the shares and roles given to the group; their accounts stay.",
+  "groups.deleted": "The group “{id}” was deleted.",
+  "users.editGroups": "Edit",
+  "users.editGroupsOf": "Edit the groups of {name}",
+  "users.groupsOf": "Groups of {name}",
+  "users.groupAdded": "{name} is now in {group}.",
+  "users.groupRemoved": "{name} is no longer in {group}.",
+};
