@@ -38,6 +38,8 @@ export function FolderPicker({ nodes, startPath, onPick, onClose }: FolderPicker
   useEffect(() => {
     let live = true;
     setError(null);
+    // Nothing can be chosen until the new folder's rights are known.
+    setFolder(null);
     folderAt(path)
       .then((details) => {
         if (!live) return;
