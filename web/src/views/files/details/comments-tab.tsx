@@ -86,6 +86,8 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
   const action = useAction();
   const { dialog, ask } = useConfirm();
   const myId = me.value?.id;
+  // One's own words are never news to oneself.
+  const unread = (comment: FileComment) => comment.isUnread && comment.actorId !== myId;
 
   useEffect(() => {
     let live = true;
@@ -145,14 +147,14 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
       {comments && comments.length > 0 && (
         <ul class="details-list comment-list">
           {comments.map((comment) => (
-            <li key={comment.id} class={comment.isUnread ? "comment comment-unread" : "comment"}>
+            <li key={comment.id} class={unread(comment) ? "comment comment-unread" : "comment"}>
               <div class="comment-head">
                 <span class="comment-author">{comment.actorDisplayName || comment.actorId}</span>
                 <span class="details-meta">
                   <RelativeTime epochMs={comment.createdAt * 1000} />
                   {comment.editedAt !== null && ` ${t("details.comments.edited")}`}
                 </span>
-                {comment.isUnread && <span class="badge">{t("details.comments.unread")}</span>}
+                {unread(comment) && <span class="badge">{t("details.comments.unread")}</span>}
               </div>
               {editing === comment.id ? (
                 <Composer
@@ -168,11 +170,11 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
               )}
               {comment.actorId === myId && editing !== comment.id && (
                 <div class="comment-actions">
-                  <button type="button" class="button button-small" onClick={() => setEditing(comment.id)}>
-                    {t("details.comments.edit")}
+                  <button type="button" class="button button-small" aria-label={t("details.comments.edit")} onClick={() => setEditing(comment.id)}>
+                    {t("details.edit")}
                   </button>
-                  <button type="button" class="button button-small button-danger" onClick={() => void remove(comment)}>
-                    {t("details.comments.delete")}
+                  <button type="button" class="button button-small button-danger" aria-label={t("details.comments.delete")} onClick={() => void remove(comment)}>
+                    {t("action.delete")}
                   </button>
                 </div>
               )}

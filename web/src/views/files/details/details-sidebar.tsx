@@ -29,13 +29,19 @@ interface DetailsSidebarProps {
  * Activité, Commentaires, Partage and Versions. Beside the listing on a wide screen, the whole
  * screen on a phone; Escape closes it and gives focus back to where it was opened from.
  */
-export function DetailsSidebar({ node, onClose, initialTab = "activity", onChange }: DetailsSidebarProps) {
+export function DetailsSidebar({ node: given, onClose, initialTab = "activity", onChange }: DetailsSidebarProps) {
   const [tab, setTab] = useState<DetailsTab>(initialTab);
-  const [favorite, setFavoriteState] = useState(node.favorite ?? false);
+  // What changed here shows at once, whether or not the listing hands a fresh node back.
+  const [changes, setChanges] = useState<Partial<DetailsNode>>({});
+  const node = { ...given, ...changes };
+  const changed = (next: Partial<DetailsNode>) => {
+    setChanges((before) => ({ ...before, ...next }));
+    onChange?.(next);
+  };
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => setFavoriteState(node.favorite ?? false), [node.id, node.favorite]);
+  useEffect(() => setChanges({}), [given]);
   useEffect(() => setError(null), [node.id]);
   useEffect(() => setTab(initialTab), [node.id, initialTab]);
 
@@ -49,20 +55,21 @@ export function DetailsSidebar({ node, onClose, initialTab = "activity", onChang
   }, []);
 
   const escape = (event: KeyboardEvent) => {
-    if (event.key !== "Escape" || event.defaultPrevented) return;
+    // A confirmation's own Escape only closes the confirmation.
+    if (event.key !== "Escape" || event.defaultPrevented || (event.target as Element).closest("dialog")) return;
     event.stopPropagation();
     onClose();
   };
 
   const toggleFavorite = async () => {
-    const next = !favorite;
-    setFavoriteState(next);
+    const next = !node.favorite;
+    setChanges((before) => ({ ...before, favorite: next }));
     try {
       await setFavorite(node.id, next);
       setError(null);
       onChange?.({ favorite: next });
     } catch (failure) {
-      setFavoriteState(!next);
+      setChanges((before) => ({ ...before, favorite: !next }));
       setError(describeError(failure));
     }
   };
@@ -88,9 +95,14 @@ export function DetailsSidebar({ node, onClose, initialTab = "activity", onChang
             {formatBytes(node.size)} · <RelativeTime epochMs={node.mtime * 1000} />
           </p>
         </div>
-        <button type="button" class={favorite ? "icon-button star starred" : "icon-button star"} onClick={() => void toggleFavorite()} title={favorite ? t("details.unfavorite") : t("details.favorite")}>
-          <span aria-hidden="true">{favorite ? "★" : "☆"}</span>
-          <span class="visually-hidden">{favorite ? t("details.unfavorite") : t("details.favorite")}</span>
+        <button
+          type="button"
+          class={node.favorite ? "icon-button star starred" : "icon-button star"}
+          onClick={() => void toggleFavorite()}
+          title={node.favorite ? t("details.unfavorite") : t("details.favorite")}
+        >
+          <span aria-hidden="true">{node.favorite ? "★" : "☆"}</span>
+          <span class="visually-hidden">{node.favorite ? t("details.unfavorite") : t("details.favorite")}</span>
         </button>
         <button type="button" class="icon-button" onClick={onClose} title={t("details.close")}>
           <span aria-hidden="true">✕</span>
@@ -106,7 +118,7 @@ export function DetailsSidebar({ node, onClose, initialTab = "activity", onChang
         {shown === "activity" && <ActivityTab node={node} />}
         {shown === "comments" && <CommentsTab node={node} />}
         {shown === "sharing" && <SharingTab node={node} />}
-        {shown === "versions" && <VersionsTab node={node} onRestored={(changes) => onChange?.(changes)} />}
+        {shown === "versions" && <VersionsTab node={node} onRestored={changed} />}
       </Tabs>
     </aside>
   );

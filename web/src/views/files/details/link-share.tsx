@@ -51,9 +51,9 @@ function FolderAccess({ share, idPrefix, update, held, disabled }: { share: Shar
 }
 
 /** One share link: its address to copy, and Nextcloud's link options. */
-export function LinkShare({ share, isFolder, held, onChanged, onRemoved }: LinkShareProps) {
+export function LinkShare({ share: saved, isFolder, held, onChanged, onRemoved }: LinkShareProps) {
   const [open, setOpen] = useState(false);
-  const { action, update, remove } = useShareUpdate(share, onChanged, onRemoved);
+  const { action, update, remove, shown: share } = useShareUpdate(saved, onChanged, onRemoved);
   const [label, setLabel] = useState(share.label ?? "");
   useEffect(() => setLabel(share.label ?? ""), [share.label]);
   const idPrefix = `link-${share.id}`;
@@ -65,7 +65,11 @@ export function LinkShare({ share, isFolder, held, onChanged, onRemoved }: LinkS
     <li class="share-entry link-entry">
       <div role="group" aria-labelledby={`${idPrefix}-title`}>
         <div class="share-head">
-          <span class="avatar avatar-link" aria-hidden="true" />
+          <span class="avatar avatar-link" aria-hidden="true">
+              <svg viewBox="0 0 24 24">
+                <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+              </svg>
+            </span>
           <span class="share-name">
             <span id={`${idPrefix}-title`}>{title}</span>
             {flags.length > 0 && <span class="details-meta share-by">{flags.join(" · ")}</span>}

@@ -12,7 +12,7 @@ export const detailsFr = {
   "details.folder": "Dossier",
   "details.loadMore": "Afficher plus",
   "details.options": "Options",
-  "details.you": "Vous",
+  "details.edit": "Modifier",
 
   "details.tab.activity": "Activité",
   "details.tab.comments": "Commentaires",
@@ -130,7 +130,6 @@ export const detailsFr = {
 
   "details.versions.current": "Version actuelle",
   "details.versions.none": "Aucune version précédente.",
-  "details.versions.folders": "Les dossiers n'ont pas de versions.",
   "details.versions.by": "par {name}",
   "details.versions.download": "Télécharger cette version",
   "details.versions.restore": "Restaurer",
@@ -140,7 +139,6 @@ export const detailsFr = {
   "details.versions.name": "Nommer la version",
   "details.versions.nameLabel": "Nom de la version du {date}",
   "details.versions.saveName": "Enregistrer le nom",
-  "details.versions.named": "Nom enregistré.",
 } as const satisfies Record<string, string>;
 
 export const detailsEn: Record<keyof typeof detailsFr, string> = {
@@ -153,7 +151,7 @@ export const detailsEn: Record<keyof typeof detailsFr, string> = {
   "details.folder": "Folder",
   "details.loadMore": "Show more",
   "details.options": "Options",
-  "details.you": "You",
+  "details.edit": "Edit",
 
   "details.tab.activity": "Activity",
   "details.tab.comments": "Comments",
@@ -271,7 +269,6 @@ export const detailsEn: Record<keyof typeof detailsFr, string> = {
 
   "details.versions.current": "Current version",
   "details.versions.none": "No previous versions.",
-  "details.versions.folders": "Folders have no versions.",
   "details.versions.by": "by {name}",
   "details.versions.download": "Download this version",
   "details.versions.restore": "Restore",
@@ -281,5 +278,4 @@ export const detailsEn: Record<keyof typeof detailsFr, string> = {
   "details.versions.name": "Name the version",
   "details.versions.nameLabel": "Name of the version of {date}",
   "details.versions.saveName": "Save the name",
-  "details.versions.named": "Name saved.",
 };

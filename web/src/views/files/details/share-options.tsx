@@ -146,7 +146,7 @@ export function PasswordOption({ share, idPrefix, update, disabled }: OptionProp
         >
           {isSet && <p class="hint">{t("details.link.passwordSet")}</p>}
           <label for={id}>{isSet ? t("details.link.newPassword") : t("details.link.password")}</label>
-          <div class="inline-field">
+          <div class="stacked-field">
             <input
               id={id}
               type="password"

@@ -23,9 +23,9 @@ const TOGGLES: { bit: number; label: MessageKey; folderOnly: boolean }[] = [
 ];
 
 /** A share with a person, a group or an address: who, what they may do, and its options. */
-export function ShareRow({ share, isFolder, held, onChanged, onRemoved }: ShareRowProps) {
+export function ShareRow({ share: saved, isFolder, held, onChanged, onRemoved }: ShareRowProps) {
   const [open, setOpen] = useState(false);
-  const { action, update, remove } = useShareUpdate(share, onChanged, onRemoved);
+  const { action, update, remove, shown: share } = useShareUpdate(saved, onChanged, onRemoved);
   const name = share.share_with_displayname || share.share_with || "";
   const idPrefix = `share-${share.id}`;
   const editable = share.can_edit && !action.busy;
