@@ -69,8 +69,8 @@ export const writeFile = async (folderId: number, name: string, body: BodyInit) 
 /** The file's bytes; `inline` asks to show it in the browser, which the server grants only to types safe there. */
 export const contentUrl = (id: number, inline = false) => `${base}/${id}/content${inline ? "?inline=1" : ""}`;
 
-/** A folder as a zip archive. */
-export const zipUrl = (id: number) => `${base}/${id}/zip`;
+/** A folder as a zip archive; with `ids`, only those of its members. */
+export const zipUrl = (id: number, ids?: readonly number[]) => `${base}/${id}/zip${ids?.length ? `?ids=${ids.join(",")}` : ""}`;
 
 export const downloadUrl = (node: FileNode) => (node.isFolder ? zipUrl(node.id) : contentUrl(node.id));
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { can, type FileNode } from "../../api/files";
+import { can, contentUrl, zipUrl, type FileNode } from "../../api/files";
 import { language, t, tn } from "../../i18n";
 import { FileRow } from "./file-row";
 import type { ItemActions } from "./item-actions";
@@ -16,6 +16,8 @@ interface FileTableProps {
   highlightId?: number | null;
   /** Items the asker shares with others. */
   sharedIds?: ReadonlySet<number>;
+  /** The folder listed, when all items are its members: a selection then downloads as one zip. */
+  folderId?: number;
   /** Items dropped on a folder row move into it; without it, rows are not dragged. */
   onDropInto?: (ids: number[], folder: FileNode) => void;
 }
@@ -26,12 +28,16 @@ const COLUMNS: { key: SortKey; label: "files.colName" | "files.colSize" | "files
   { key: "mtime", label: "files.colModified", class: "col-mtime" },
 ];
 
+/** One file as itself; anything more as a zip of the folder's chosen members. */
+const selectionDownload = (chosen: readonly FileNode[], folderId: number | undefined) =>
+  chosen.length === 1 && !chosen[0]!.isFolder ? contentUrl(chosen[0]!.id) : zipUrl(folderId!, chosen.map((n) => n.id));
+
 /**
  * The listing: sortable columns, a checkbox per row and one for all, the actions of a selection, and
  * the keyboard of a file manager (arrows, Home/End, Space selects, Enter opens, F2 renames, Delete
  * deletes, Ctrl+A selects all, Escape clears the selection).
  */
-export function FileTable({ nodes, label, actions, showLocation = false, highlightId = null, sharedIds, onDropInto }: FileTableProps) {
+export function FileTable({ nodes, label, actions, showLocation = false, highlightId = null, sharedIds, folderId, onDropInto }: FileTableProps) {
   const order = sortOrder.value;
   const rows = useMemo(() => sortNodes(nodes, order, language.value), [nodes, order, language.value]);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -167,6 +173,11 @@ export function FileTable({ nodes, label, actions, showLocation = false, highlig
             <button type="button" class="button" onClick={() => actions.moveOrCopy(chosen)}>
               {chosen.every(can.move) ? t("files.moveOrCopy") : t("files.copy")}
             </button>
+          )}
+          {chosen.every(can.read) && (folderId !== undefined || (chosen.length === 1 && !chosen[0]!.isFolder)) && (
+            <a class="button" href={selectionDownload(chosen, folderId)} download>
+              {t("files.download")}
+            </a>
           )}
           {chosen.every(can.delete) && (
             <button type="button" class="button button-danger" onClick={() => actions.remove(chosen)}>
