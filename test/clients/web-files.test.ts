@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable())("the Files browser in chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("shows pictures in a lightbox, opens an item's details beside the listing and downloads a selection", async () => {
+  it("shows pictures in a lightbox, opens an item's details beside the listing, downloads a selection and lists a tag's files", async () => {
     const { context, page, errors } = await open(DESKTOP);
     await page.goto("/files?dir=/Photos");
     await page.getByRole("link", { name: "sortie-1.png" }).click();
@@ -221,6 +221,18 @@ describe.skipIf(!chromiumAvailable())("the Files browser in chromium", () => {
       new RegExp(`^/api/files/\\d+/zip\\?ids=\\d+,\\d+$`),
     );
     await screenshot(page, "files-details-and-selection");
+
+    // Étiquettes: pick a tag, see the files that carry it.
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api${path}`, { ...init, headers: { Authorization: basicAuth("admin", ADMIN_PASSWORD), "Content-Type": "application/json", ...init.headers } });
+    const photo = (await (await api(`/files/by-path?path=${encodeURIComponent("/Photos/sortie-2.png")}`)).json()) as { node: { id: number } };
+    const tag = (await (await api("/tags", { method: "POST", body: JSON.stringify({ name: "Assemblée générale" }) })).json()) as { tag: { id: number } };
+    expect((await api(`/tags/${tag.tag.id}/files/${photo.node.id}`, { method: "PUT" })).status).toBe(201);
+    await page.getByRole("navigation", { name: "Fichiers" }).getByRole("link", { name: "Étiquettes" }).click();
+    await page.getByRole("link", { name: "Assemblée générale" }).click();
+    const tagged = page.getByRole("table", { name: "Fichiers avec l'étiquette « Assemblée générale »" });
+    await poll(() => tagged.getByRole("row", { name: /sortie-2\.png/ }).textContent()).toContain("/Photos");
+    expect(await tagged.getByRole("row", { name: /sortie-1\.png/ }).count()).toBe(0);
     await context.close();
     expect(errors).toEqual([]);
   });
