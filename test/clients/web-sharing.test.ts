@@ -67,10 +67,10 @@ describe.skipIf(!chromiumAvailable())("the details sidebar's sharing, comments a
     return { context, page, errors: watchForErrors(page, EXPECTED) };
   }
 
-  async function logIn(page: Page) {
+  async function logIn(page: Page, login = "admin", password = ADMIN_PASSWORD) {
     await page.goto("/login");
-    await page.getByLabel("Identifiant ou adresse e-mail").fill("admin");
-    await page.getByLabel("Mot de passe", { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL("**/files");
   }
@@ -196,16 +196,71 @@ describe.skipIf(!chromiumAvailable())("the details sidebar's sharing, comments a
     expect(await field.inputValue()).toBe("");
     expect(await sidebar.getByRole("listitem").filter({ hasText: "Relu" }).textContent()).toContain("à l'instant");
     await screenshot(page, "sharing-desktop-comments");
+    // One's own comment: edited in place, or deleted after a confirmation.
+    await sidebar.getByRole("button", { name: "Modifier le commentaire" }).click();
+    await sidebar.getByLabel("Modifier le commentaire").fill("Relu et approuvé.");
+    await sidebar.getByLabel("Modifier le commentaire").press("Enter");
+    await expect.poll(() => sidebar.getByText("Relu et approuvé.").isVisible()).toBe(true);
+    expect(await sidebar.getByText("(modifié)").isVisible()).toBe(true);
+    await field.fill("Un commentaire de trop");
+    await sidebar.getByRole("button", { name: "Envoyer" }).click();
+    await sidebar.getByRole("listitem").filter({ hasText: "Un commentaire de trop" }).getByRole("button", { name: "Supprimer le commentaire" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
+    await expect.poll(() => sidebar.getByText("Un commentaire de trop").count()).toBe(0);
+    expect(await sidebar.getByText("Relu et approuvé.").isVisible()).toBe(true); // the confirmation's Escape or click closed only itself
 
     // Overwritten from elsewhere: the first content becomes a version.
     expect((await dav("/compte-rendu.txt", { method: "PUT", body: "deuxième version, fausse" })).ok).toBe(true);
     await sidebar.getByRole("tab", { name: "Versions" }).click();
+    await sidebar.getByRole("button", { name: "Nommer la version" }).first().click();
+    await sidebar.getByLabel(/Nom de la version du/).fill("Avant relecture");
+    await sidebar.getByRole("button", { name: "Enregistrer le nom" }).click();
+    await expect.poll(() => sidebar.getByText("Avant relecture").isVisible()).toBe(true);
     await sidebar.getByRole("button", { name: /Restaurer la version/ }).first().click();
     await page.getByRole("dialog").getByRole("button", { name: "Restaurer" }).click();
     await expect.poll(() => sidebar.getByText("Version restaurée.").isVisible()).toBe(true);
     expect(await (await dav("/compte-rendu.txt")).text()).toBe("première version");
     await screenshot(page, "sharing-desktop-versions");
     await close(context, errors);
+  });
+
+  it("shows the shares above an item, what was shared with you, and why you may not reshare", async () => {
+    const { context, page, errors } = await open(DESKTOP, "others");
+    await logIn(page);
+    await page.getByRole("link", { name: "Bureau", exact: true }).click();
+    await page.waitForURL(/Bureau/);
+    let sidebar = await openDetails(page, "ordre-du-jour.txt");
+    await sidebar.getByRole("tab", { name: "Partage" }).click();
+    await sidebar.getByRole("button", { name: "Autres personnes ayant accès" }).click();
+    await expect.poll(() => sidebar.getByText("Lien de partage, via /Bureau").isVisible()).toBe(true);
+    expect(await sidebar.getByText("par Administrateur, via /Bureau").isVisible()).toBe(true);
+    expect(await sidebar.getByText("Léa Martin").isVisible()).toBe(true);
+    await context.close();
+    expect(errors).toEqual([]);
+
+    // Léa receives Bureau (she may reshare) and the minutes read-only (she may not).
+    const minutes = await api("/ocs/v2.php/apps/files_sharing/api/v1/shares?format=json", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ path: "/compte-rendu.txt", shareType: "0", shareWith: "lea", permissions: "1" }),
+    });
+    expect(minutes.status).toBe(200);
+    const lea = await open(DESKTOP, "recipient");
+    await logIn(lea.page, "lea", LEA_PASSWORD);
+    sidebar = await openDetails(lea.page, "Bureau");
+    await sidebar.getByRole("tab", { name: "Partage" }).click();
+    await expect.poll(() => sidebar.getByText("Partagé avec vous par Administrateur").isVisible()).toBe(true);
+    expect(await sidebar.getByRole("combobox", { name: /Partager avec/ }).isVisible()).toBe(true);
+    await sidebar.getByRole("button", { name: "Fermer les détails" }).click();
+    sidebar = await openDetails(lea.page, "compte-rendu.txt");
+    await sidebar.getByRole("tab", { name: "Partage" }).click();
+    await expect.poll(() => sidebar.getByText("Partagé avec vous par Administrateur").isVisible()).toBe(true);
+    expect(await sidebar.getByText("vous n'avez pas le droit de le repartager").isVisible()).toBe(true);
+    expect(await sidebar.getByRole("combobox").count()).toBe(0);
+    expect(await sidebar.getByRole("button", { name: "Créer un lien de partage" }).count()).toBe(0);
+    await expect.poll(() => sidebar.getByText("Chargement…").count()).toBe(0);
+    await screenshot(lea.page, "sharing-desktop-recipient");
+    await close(lea.context, lea.errors);
   });
 
   it("takes the whole screen on a phone and closes with Escape", async () => {

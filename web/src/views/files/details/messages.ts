@@ -4,7 +4,6 @@
  */
 export const detailsFr = {
   "details.label": "Détails de {name}",
-  "details.open": "Détails",
   "details.close": "Fermer les détails",
   "details.tabs": "Détails",
   "details.favorite": "Ajouter aux favoris",
@@ -143,7 +142,6 @@ export const detailsFr = {
 
 export const detailsEn: Record<keyof typeof detailsFr, string> = {
   "details.label": "Details of {name}",
-  "details.open": "Details",
   "details.close": "Close the details",
   "details.tabs": "Details",
   "details.favorite": "Add to favorites",
