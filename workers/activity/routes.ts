@@ -20,10 +20,14 @@ const streamQuery = z
 /** The types that "limit to my favourite files" narrows: creations and changes (moves are changes), in the stream only. */
 const FAVORITE_LIMITED = (Object.keys(ACTIVITY_TYPES) as ActivityType[]).filter((t) => ACTIVITY_TYPES[t] === "file_created" || ACTIVITY_TYPES[t] === "file_changed");
 
-/** The activity's file is one of the user's favourites, or lies in a favourite folder. */
-const onFavorite = (userId: string) => sql`EXISTS (WITH RECURSIVE up(id, parent_id) AS (
-    SELECT id, parent_id FROM file_nodes WHERE id = ${activities.fileId}
-    UNION ALL SELECT n.id, n.parent_id FROM file_nodes n JOIN up ON n.id = up.parent_id)
+/**
+ * The activity's file is one of the user's favourites, or lies in a favourite folder; an item in the
+ * trash is still under the folder it was deleted from.
+ */
+const onFavorite = (userId: string) => sql`EXISTS (WITH RECURSIVE up(id, parent_id, depth) AS (
+    SELECT n.id, coalesce(n.parent_id, t.original_parent_id), 0 FROM file_nodes n LEFT JOIN trash_items t ON t.node_id = n.id WHERE n.id = ${activities.fileId}
+    UNION ALL SELECT n.id, coalesce(n.parent_id, t.original_parent_id), up.depth + 1 FROM file_nodes n LEFT JOIN trash_items t ON t.node_id = n.id JOIN up ON n.id = up.parent_id
+    WHERE up.depth < 256)
   SELECT 1 FROM up JOIN file_favorites f ON f.node_id = up.id AND f.user_id = ${userId})`;
 
 const settingIds = ACTIVITY_SETTINGS.map((s) => s.id) as [string, ...string[]];
