@@ -16,7 +16,7 @@ import { RelativeTime } from "../../ui/relative-time";
 import { Status } from "../../ui/status";
 import { useAction } from "../../ui/use-action";
 import { EmptyState, LoadError, Loading } from "./empty-state";
-import { FileIcon } from "./file-icon";
+import { ItemListHead, ItemNameCell } from "./item-list";
 import { folderHref } from "./links";
 import { useLoad } from "./use-load";
 
@@ -105,42 +105,21 @@ export function SharesView({ kind }: { kind: ShareListKind }) {
         <EmptyState title={t(texts.empty)} text={t(texts.emptyText)} />
       ) : (
         <table class="file-table share-table" aria-label={t(texts.label)}>
-          <thead>
-            <tr>
-              <th scope="col" class="col-name">
-                {t("files.colName")}
-              </th>
-              <th scope="col" class="col-actions">
-                <span class="visually-hidden">{t("common.actions")}</span>
-              </th>
-              <th scope="col" class="col-who">
-                {t(texts.who)}
-              </th>
-              <th scope="col" class="col-mtime">
-                {t("shares.date")}
-              </th>
-            </tr>
-          </thead>
+          <ItemListHead infoClass="col-who" infoLabel={t(texts.who)} dateLabel={t("shares.date")} />
           <tbody>
             {rows.map((row) => {
               const href = itemHref(row);
               return (
                 <tr key={row.key} class="file-row">
-                  <th scope="row" class="col-name">
-                    <div class="name-cell">
-                      <FileIcon node={{ name: row.name, mime: row.mime, isFolder: row.isFolder }} shared />
-                      <span class="name-wrap">
-                        {href ? (
-                          <Link href={href} class="file-name">
-                            {row.name}
-                          </Link>
-                        ) : (
-                          <span class="file-name">{row.name}</span>
-                        )}
-                        <span class="file-location">{t(texts.who)} : {row.who}</span>
-                      </span>
-                    </div>
-                  </th>
+                  <ItemNameCell item={{ name: row.name, mime: row.mime, isFolder: row.isFolder }} shared detail={`${t(texts.who)} : ${row.who}`}>
+                    {href ? (
+                      <Link href={href} class="file-name">
+                        {row.name}
+                      </Link>
+                    ) : (
+                      <span class="file-name">{row.name}</span>
+                    )}
+                  </ItemNameCell>
                   <td class="col-actions share-actions">
                     {kind === "pending" && (
                       <>

@@ -6,7 +6,7 @@ import { RelativeTime } from "../../ui/relative-time";
 import { Status } from "../../ui/status";
 import { useAction } from "../../ui/use-action";
 import { EmptyState, LoadError, Loading } from "./empty-state";
-import { FileIcon } from "./file-icon";
+import { ItemListHead, ItemNameCell } from "./item-list";
 import { parentPath } from "../../api/files";
 import { useLoad } from "./use-load";
 
@@ -53,34 +53,13 @@ export function TrashView() {
         <EmptyState title={t("trash.none")} text={t("trash.noneText")} />
       ) : (
         <table class="file-table trash-table" aria-label={t("files.trash")}>
-          <thead>
-            <tr>
-              <th scope="col" class="col-name">
-                {t("files.colName")}
-              </th>
-              <th scope="col" class="col-actions">
-                <span class="visually-hidden">{t("common.actions")}</span>
-              </th>
-              <th scope="col" class="col-origin">
-                {t("trash.origin")}
-              </th>
-              <th scope="col" class="col-mtime">
-                {t("trash.deletedAt")}
-              </th>
-            </tr>
-          </thead>
+          <ItemListHead infoClass="col-origin" infoLabel={t("trash.origin")} dateLabel={t("trash.deletedAt")} />
           <tbody>
             {items.map((item) => (
               <tr key={item.id} class="file-row">
-                <th scope="row" class="col-name">
-                  <div class="name-cell">
-                    <FileIcon node={item} />
-                    <span class="name-wrap">
-                      <span class="file-name">{item.name}</span>
-                      <span class="file-location">{item.isFolder ? t("files.folder") : formatBytes(item.size)}</span>
-                    </span>
-                  </div>
-                </th>
+                <ItemNameCell item={item} detail={item.isFolder ? t("files.folder") : formatBytes(item.size)}>
+                  <span class="file-name">{item.name}</span>
+                </ItemNameCell>
                 <td class="col-actions trash-actions">
                   <button type="button" class="button" onClick={() => void restore(item)} disabled={status.busy} aria-label={t("trash.restoreNamed", { name: item.name })}>
                     {t("trash.restore")}
