@@ -153,6 +153,12 @@ function RowMenu({ node, actions, onRename, inner }: RowProps & { inner: number 
               </button>
             </li>
           )}
+          <li>
+            {/* The star beside the name is hidden on phones; the menu offers it everywhere. */}
+            <button type="button" onClick={() => (close(), actions.favorite(node, !node.favorite))}>
+              {node.favorite ? t("files.unfavorite") : t("files.favorite")}
+            </button>
+          </li>
           {can.read(node) && (
             <li>
               <a href={downloadUrl(node)} download={node.isFolder ? `${node.name}.zip` : node.name} onClick={() => close()}>
