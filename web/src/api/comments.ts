@@ -17,9 +17,11 @@ export interface FileComment {
 
 const base = (fileId: number) => `/api/comments/${fileId}`;
 
-/** Newest first. */
+export const COMMENTS_PAGE = 50;
+
+/** Newest first, a page at a time. */
 export const listComments = async (fileId: number, offset = 0) =>
-  (await apiJson<{ comments: FileComment[] }>(`${base(fileId)}?limit=50&offset=${offset}`)).comments;
+  (await apiJson<{ comments: FileComment[] }>(`${base(fileId)}?limit=${COMMENTS_PAGE}&offset=${offset}`)).comments;
 
 export const postComment = async (fileId: number, message: string) =>
   (await apiJson<{ comment: FileComment }>(base(fileId), { method: "POST", json: { message } })).comment;

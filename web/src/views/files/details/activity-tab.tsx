@@ -32,7 +32,7 @@ function sentenceKey(activity: Activity): string {
 }
 
 /** One line of the stream in the reader's language: "Vous avez partagé Devoirs avec lea". */
-export function describe(activity: Activity, fallbackName: string): string {
+function sentence(activity: Activity, fallbackName: string): string {
   const myId = me.value?.id;
   const name = baseName(activity.path) || fallbackName;
   if (activity.type === "public_link_downloaded") return t("details.activity.public_link_downloaded", { name });
@@ -79,7 +79,7 @@ export function ActivityTab({ node }: { node: DetailsNode }) {
       <ul class="details-list activity-list">
         {entries.map((entry) => (
           <li key={entry.id} class="activity-entry">
-            <span class="activity-text">{describe(entry, node.name)}</span>
+            <span class="activity-text">{sentence(entry, node.name)}</span>
             <span class="details-meta">
               <RelativeTime epochMs={entry.createdAt * 1000} />
             </span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { deleteComment, editComment, listComments, markCommentsRead, MAX_COMMENT_LENGTH, postComment, type FileComment } from "../../../api/comments";
+import { COMMENTS_PAGE, deleteComment, editComment, listComments, markCommentsRead, MAX_COMMENT_LENGTH, postComment, type FileComment } from "../../../api/comments";
 import { formatNumber, t } from "../../../i18n";
 import { me } from "../../../state/session";
 import { useConfirm } from "../../../ui/confirm";
@@ -82,6 +82,7 @@ function Composer({ id, label, initial = "", submitLabel, onSubmit, onCancel }: 
 export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () => void }) {
   const [comments, setComments] = useState<FileComment[] | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  const [more, setMore] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const action = useAction();
   const { dialog, ask } = useConfirm();
@@ -98,6 +99,7 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
         const list = await listComments(node.id);
         if (!live) return;
         setComments(list);
+        setMore(list.length === COMMENTS_PAGE);
         // Opening the tab reads them: the markers stay on screen for this visit, and are gone next time.
         if (list.some((c) => c.isUnread)) {
           await markCommentsRead(node.id);
@@ -111,6 +113,13 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
       live = false;
     };
   }, [node.id]);
+
+  const loadMore = () =>
+    action.run(async () => {
+      const page = await listComments(node.id, comments?.length ?? 0);
+      setComments((list) => [...(list ?? []), ...page.filter((c) => !list?.some((shown) => shown.id === c.id))]);
+      setMore(page.length === COMMENTS_PAGE);
+    });
 
   const post = (message: string) =>
     action.run(async () => {
@@ -181,6 +190,11 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
             </li>
           ))}
         </ul>
+      )}
+      {more && (
+        <button type="button" class="button" disabled={action.busy} onClick={() => void loadMore()}>
+          {t("details.loadMore")}
+        </button>
       )}
       {dialog}
     </div>

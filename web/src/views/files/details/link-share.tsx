@@ -3,13 +3,15 @@ import { CREATE, DELETE, READ, UPDATE, type ShareJson } from "../../../api/shari
 import { t } from "../../../i18n";
 import { CopyButton } from "../../../ui/copy-button";
 import { Status } from "../../../ui/status";
-import { ExpiryOption, NoteOption, PasswordOption, type UpdateShare } from "./share-options";
+import { EndOptions, PasswordOption, type UpdateShare } from "./share-options";
 import { useShareUpdate } from "./use-share-update";
 
 type Access = "read" | "edit" | "drop";
 
 interface LinkShareProps {
   share: ShareJson;
+  /** Its place among the item's links: unnamed links after the first are numbered, as in Nextcloud. */
+  index: number;
   isFolder: boolean;
   held: number;
   onChanged: (share: ShareJson) => void;
@@ -51,13 +53,13 @@ function FolderAccess({ share, idPrefix, update, held, disabled }: { share: Shar
 }
 
 /** One share link: its address to copy, and Nextcloud's link options. */
-export function LinkShare({ share: saved, isFolder, held, onChanged, onRemoved }: LinkShareProps) {
+export function LinkShare({ share: saved, index, isFolder, held, onChanged, onRemoved }: LinkShareProps) {
   const [open, setOpen] = useState(false);
   const { action, update, remove, shown: share } = useShareUpdate(saved, onChanged, onRemoved);
   const [label, setLabel] = useState(share.label ?? "");
   useEffect(() => setLabel(share.label ?? ""), [share.label]);
   const idPrefix = `link-${share.id}`;
-  const title = share.label ? t("details.link.named", { label: share.label }) : t("details.link.name");
+  const title = share.label || index > 0 ? t("details.link.named", { label: share.label || String(index + 1) }) : t("details.link.name");
   const url = share.url ?? "";
   const disabled = !share.can_edit || action.busy;
   const flags = [share.password !== null && t("details.link.flags"), share.permissions === CREATE && t("details.link.dropFlag"), share.expiration && t("details.share.expires", { date: share.expiration.slice(0, 10) })].filter(Boolean);
@@ -125,11 +127,7 @@ export function LinkShare({ share: saved, isFolder, held, onChanged, onRemoved }
             </label>
           </div>
           <PasswordOption share={share} idPrefix={idPrefix} update={update} disabled={disabled} />
-          <ExpiryOption share={share} idPrefix={idPrefix} update={update} disabled={disabled} />
-          <NoteOption share={share} idPrefix={idPrefix} update={update} disabled={disabled} />
-          <button type="button" class="button button-danger" disabled={action.busy} onClick={() => void remove()}>
-            {t("details.share.unshare")}
-          </button>
+          <EndOptions share={share} idPrefix={idPrefix} update={update} disabled={disabled} busy={action.busy} remove={() => void remove()} />
         </div>
         <Status state={action} />
       </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { fetchPasswordPolicy, type PasswordPolicy } from "../../../api/auth";
 import type { ShareChanges, ShareJson } from "../../../api/sharing";
@@ -22,87 +23,100 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A checkbox that reveals a setting; unticking it removes what was saved. */
-function useRevealed(saved: boolean) {
+interface RevealedProps {
+  label: string;
+  /** Whether the share has this setting now. */
+  saved: boolean;
+  /** Removes the setting, when the box is unticked while it is saved. */
+  clear: () => void;
+  disabled?: boolean;
+  children: ComponentChildren;
+}
+
+/** Nextcloud's way with a link's options: a checkbox that reveals the setting; unticking it removes what was saved. */
+function Revealed({ label, saved, clear, disabled, children }: RevealedProps) {
   const [open, setOpen] = useState(saved);
   useEffect(() => {
     if (saved) setOpen(true);
   }, [saved]);
-  return [open, setOpen] as const;
-}
-
-/** "Définir une date d'expiration": the last day the share works. */
-export function ExpiryOption({ share, idPrefix, update, disabled }: OptionProps) {
-  const current = share.expiration?.slice(0, 10) ?? "";
-  const [open, setOpen] = useRevealed(current !== "");
   const toggle = (checked: boolean) => {
     setOpen(checked);
-    if (!checked && current) void update({ expireDate: "" }, t("details.share.saved"));
+    if (!checked && saved) clear();
   };
-  const id = `${idPrefix}-expiry`;
   return (
     <div class="share-option">
       <label class="checkbox">
         <input type="checkbox" checked={open} disabled={disabled} onChange={(e) => toggle(e.currentTarget.checked)} />
-        {t("details.share.setExpiry")}
+        {label}
       </label>
-      {open && (
-        <div class="share-option-body">
-          <label for={id} class="visually-hidden">
-            {t("details.share.expiry")}
-          </label>
-          <input
-            id={id}
-            type="date"
-            value={current}
-            min={today()}
-            disabled={disabled}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (value && value !== current) void update({ expireDate: value }, t("details.share.saved"));
-            }}
-          />
-        </div>
-      )}
+      {open && children}
     </div>
   );
 }
 
+/** "Définir une date d'expiration": the last day the share works. */
+function ExpiryOption({ share, idPrefix, update, disabled }: OptionProps) {
+  const current = share.expiration?.slice(0, 10) ?? "";
+  const id = `${idPrefix}-expiry`;
+  return (
+    <Revealed label={t("details.share.setExpiry")} saved={current !== ""} clear={() => void update({ expireDate: "" }, t("details.share.saved"))} disabled={disabled}>
+      <div class="share-option-body">
+        <label for={id} class="visually-hidden">
+          {t("details.share.expiry")}
+        </label>
+        <input
+          id={id}
+          type="date"
+          value={current}
+          min={today()}
+          disabled={disabled}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value && value !== current) void update({ expireDate: value }, t("details.share.saved"));
+          }}
+        />
+      </div>
+    </Revealed>
+  );
+}
+
 /** "Note au destinataire": shown to the recipient beside the share. */
-export function NoteOption({ share, idPrefix, update, disabled }: OptionProps) {
+function NoteOption({ share, idPrefix, update, disabled }: OptionProps) {
   const saved = share.note ?? "";
-  const [open, setOpen] = useRevealed(saved !== "");
   const [text, setText] = useState(saved);
   useEffect(() => setText(saved), [saved]);
-  const toggle = (checked: boolean) => {
-    setOpen(checked);
-    if (!checked && saved) void update({ note: "" }, t("details.share.saved"));
-  };
   const id = `${idPrefix}-note`;
   return (
-    <div class="share-option">
-      <label class="checkbox">
-        <input type="checkbox" checked={open} disabled={disabled} onChange={(e) => toggle(e.currentTarget.checked)} />
-        {t("details.share.addNote")}
-      </label>
-      {open && (
-        <form
-          class="share-option-body"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void update({ note: text.trim() }, t("details.share.saved"));
-          }}
-        >
-          <label for={id} class="visually-hidden">
-            {t("details.share.note")}
-          </label>
-          <textarea id={id} rows={2} maxLength={4000} value={text} disabled={disabled} onInput={(e) => setText(e.currentTarget.value)} />
-          <button type="submit" class="button" disabled={disabled || text.trim() === saved}>
-            {t("details.share.saveNote")}
-          </button>
-        </form>
-      )}
-    </div>
+    <Revealed label={t("details.share.addNote")} saved={saved !== ""} clear={() => void update({ note: "" }, t("details.share.saved"))} disabled={disabled}>
+      <form
+        class="share-option-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void update({ note: text.trim() }, t("details.share.saved"));
+        }}
+      >
+        <label for={id} class="visually-hidden">
+          {t("details.share.note")}
+        </label>
+        <textarea id={id} rows={2} maxLength={4000} value={text} disabled={disabled} onInput={(e) => setText(e.currentTarget.value)} />
+        <button type="submit" class="button" disabled={disabled || text.trim() === saved}>
+          {t("details.share.saveNote")}
+        </button>
+      </form>
+    </Revealed>
+  );
+}
+
+/** What every kind of share ends with: the expiry date, the note, and "Ne plus partager". */
+export function EndOptions(props: OptionProps & { busy: boolean; remove: () => void }) {
+  return (
+    <>
+      <ExpiryOption {...props} />
+      <NoteOption {...props} />
+      <button type="button" class="button button-danger" disabled={props.busy} onClick={props.remove}>
+        {t("details.share.unshare")}
+      </button>
+    </>
   );
 }
 
@@ -119,50 +133,39 @@ function passwordPolicy(): Promise<PasswordPolicy> {
 /** "Protéger par un mot de passe": set, change or remove a link's password. */
 export function PasswordOption({ share, idPrefix, update, disabled }: OptionProps) {
   const isSet = share.password !== null;
-  const [open, setOpen] = useRevealed(isSet);
   const [password, setPassword] = useState("");
   const [rules, setRules] = useState<PasswordPolicy | null>(null);
   useEffect(() => {
-    if (open && !rules) passwordPolicy().then(setRules, () => setRules(null));
-  }, [open]);
-  const toggle = (checked: boolean) => {
-    setOpen(checked);
-    if (!checked && isSet) void update({ password: "" }, t("details.link.passwordRemoved"));
-  };
+    passwordPolicy().then(setRules, () => setRules(null));
+  }, []);
   const id = `${idPrefix}-password`;
   return (
-    <div class="share-option">
-      <label class="checkbox">
-        <input type="checkbox" checked={open} disabled={disabled} onChange={(e) => toggle(e.currentTarget.checked)} />
-        {t("details.link.protect")}
-      </label>
-      {open && (
-        <form
-          class="share-option-body"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (password && (await update({ password }, t("details.link.passwordSaved")))) setPassword("");
-          }}
-        >
-          {isSet && <p class="hint">{t("details.link.passwordSet")}</p>}
-          <label for={id}>{isSet ? t("details.link.newPassword") : t("details.link.password")}</label>
-          <div class="stacked-field">
-            <input
-              id={id}
-              type="password"
-              autocomplete="new-password"
-              value={password}
-              disabled={disabled}
-              aria-describedby={rules ? `${id}-policy` : undefined}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-            <button type="submit" class="button" disabled={disabled || !password}>
-              {t("details.link.savePassword")}
-            </button>
-          </div>
-          {rules && <PasswordPolicyList policy={rules} password={password || undefined} id={`${id}-policy`} />}
-        </form>
-      )}
-    </div>
+    <Revealed label={t("details.link.protect")} saved={isSet} clear={() => void update({ password: "" }, t("details.link.passwordRemoved"))} disabled={disabled}>
+      <form
+        class="share-option-body"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (password && (await update({ password }, t("details.link.passwordSaved")))) setPassword("");
+        }}
+      >
+        {isSet && <p class="hint">{t("details.link.passwordSet")}</p>}
+        <label for={id}>{isSet ? t("details.link.newPassword") : t("details.link.password")}</label>
+        <div class="stacked-field">
+          <input
+            id={id}
+            type="password"
+            autocomplete="new-password"
+            value={password}
+            disabled={disabled}
+            aria-describedby={rules ? `${id}-policy` : undefined}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          <button type="submit" class="button" disabled={disabled || !password}>
+            {t("details.link.savePassword")}
+          </button>
+        </div>
+        {rules && <PasswordPolicyList policy={rules} password={password || undefined} id={`${id}-policy`} />}
+      </form>
+    </Revealed>
   );
 }

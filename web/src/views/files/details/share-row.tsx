@@ -3,7 +3,7 @@ import { CREATE, DELETE, EMAIL_SHARE, GROUP_SHARE, SHARE, UPDATE, type ShareJson
 import { t, type MessageKey } from "../../../i18n";
 import { me } from "../../../state/session";
 import { Status } from "../../../ui/status";
-import { ExpiryOption, NoteOption } from "./share-options";
+import { EndOptions } from "./share-options";
 import { useShareUpdate } from "./use-share-update";
 
 interface ShareRowProps {
@@ -78,11 +78,7 @@ export function ShareRow({ share: saved, isFolder, held, onChanged, onRemoved }:
           </fieldset>
         )}
         <div id={`${idPrefix}-options`} class="share-options" hidden={!open}>
-          <ExpiryOption share={share} idPrefix={idPrefix} update={update} disabled={!editable} />
-          <NoteOption share={share} idPrefix={idPrefix} update={update} disabled={!editable} />
-          <button type="button" class="button button-danger" disabled={action.busy} onClick={() => void remove()}>
-            {t("details.share.unshare")}
-          </button>
+          <EndOptions share={share} idPrefix={idPrefix} update={update} disabled={!editable} busy={action.busy} remove={() => void remove()} />
         </div>
         <Status state={action} />
       </div>

@@ -74,8 +74,8 @@ export function SharingTab({ node }: { node: DetailsNode }) {
           <h3 id={`links-${node.id}`}>{t("details.link.title")}</h3>
           {links.length > 0 && (
             <ul class="details-list">
-              {links.map((share) => (
-                <LinkShare key={share.id} share={share} isFolder={node.isFolder} held={held} onChanged={changed} onRemoved={removed} />
+              {links.map((share, index) => (
+                <LinkShare key={share.id} share={share} index={index} isFolder={node.isFolder} held={held} onChanged={changed} onRemoved={removed} />
               ))}
             </ul>
           )}
