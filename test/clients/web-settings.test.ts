@@ -10,6 +10,8 @@ const SPACE = "Partage Codep 34 - Bureau";
 const EXPECTED = [{ status: 401, path: "/api/auth/me" }];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+/** Each of these waits on a server round trip; the suite shares its CPU with other tests, so a second is not always enough. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 /** French number formats put a no-break space between a number and its unit. */
 const plain = (text: string | null) => (text ?? "").replace(/\s/g, " ");
 
@@ -51,7 +53,7 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
     await page.getByRole("button", { name: /Menu du compte/ }).click();
     await page.getByRole("link", { name: menuEntry }).click();
     await page.getByRole("navigation", { name: menuEntry }).getByRole("link", { name: section }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(section);
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(section);
   }
 
   it("saves activity notification settings as they change, and they are still there after a reload", async () => {
@@ -67,18 +69,17 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
     expect(await page.getByLabel(/^Mail : Limiter/).count()).toBe(0); // the favourites limit is for the stream only
 
     await createdByMail.check();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Enregistré" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("status").filter({ hasText: "Enregistré" }).isVisible()).toBe(true);
     await sharedInStream.uncheck();
     await favoritesOnly.check();
     await page.getByLabel("M'informer de mes propres actions par e-mail").check();
     await page.getByLabel("Envoyer les notifications d'activité par e-mail").selectOption({ label: "hebdomadairement" });
-    await expect
-      .poll(async () => (await (await page.request.get("/api/activity/settings")).json()) as { settings: { mailFrequency: string } })
+    await poll(async () => (await (await page.request.get("/api/activity/settings")).json()) as { settings: { mailFrequency: string } })
       .toMatchObject({ settings: { mailFrequency: "weekly", favoritesOnly: true, mailOwnActions: true } });
     await screenshot(page, "desktop-settings-activity");
 
     await page.reload();
-    await expect.poll(() => createdByMail.isChecked()).toBe(true);
+    await poll(() => createdByMail.isChecked()).toBe(true);
     expect(await sharedInStream.isChecked()).toBe(false);
     expect(await favoritesOnly.isChecked()).toBe(true);
     expect(await page.getByLabel("Lister vos propres actions dans le flux").isChecked()).toBe(true);
@@ -102,25 +103,25 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
     await form.getByLabel("Quota").selectOption({ label: "5 Go" });
     await form.getByRole("button", { name: "Créer l'espace" }).click();
     const row = page.getByRole("row", { name: new RegExp(SPACE) });
-    await expect.poll(async () => plain(await row.textContent())).toContain("0 o utilisés sur 5 Go");
+    await poll(async () => plain(await row.textContent())).toContain("0 o utilisés sur 5 Go");
     expect(await row.textContent()).toContain("0 membre");
 
     // The new space opens for its members; Marie gets "Lecture et écriture".
     const panel = page.getByRole("region", { name: `Espace « ${SPACE} »` });
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await poll(() => panel.isVisible()).toBe(true);
     await panel.getByLabel("Identifiant", { exact: true }).fill("marie");
     await panel.getByLabel("Rôle", { exact: true }).selectOption({ label: "Lecture et écriture" });
     await panel.getByRole("button", { name: "Ajouter", exact: true }).click();
-    await expect.poll(() => panel.getByLabel("Rôle de Marie Curie").inputValue()).toBe("write");
-    await expect.poll(() => row.textContent()).toContain("1 membre");
+    await poll(() => panel.getByLabel("Rôle de Marie Curie").inputValue()).toBe("write");
+    await poll(() => row.textContent()).toContain("1 membre");
     await panel.getByLabel(`Quota de « ${SPACE} »`).selectOption({ label: "10 Go" });
-    await expect.poll(async () => plain(await row.textContent())).toContain("sur 10 Go");
+    await poll(async () => plain(await row.textContent())).toContain("sur 10 Go");
     await screenshot(page, "desktop-admin-spaces");
 
     // Deleting asks for the space's name first.
     await form.getByLabel("Nom").fill("Brouillon");
     await form.getByRole("button", { name: "Créer l'espace" }).click();
-    await expect.poll(() => page.getByRole("row", { name: /Brouillon/ }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("row", { name: /Brouillon/ }).isVisible()).toBe(true);
     await page.getByRole("button", { name: "Supprimer « Brouillon »" }).click();
     const dialog = page.getByRole("dialog");
     const confirm = dialog.getByRole("button", { name: "Supprimer" });
@@ -129,7 +130,7 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
     expect(await confirm.isDisabled()).toBe(true);
     await dialog.getByLabel("Pour confirmer, tapez « Brouillon »").fill("Brouillon");
     await confirm.click();
-    await expect.poll(() => page.getByRole("row", { name: /Brouillon/ }).count()).toBe(0);
+    await poll(() => page.getByRole("row", { name: /Brouillon/ }).count()).toBe(0);
     expect(await row.isVisible()).toBe(true);
 
     await page.setViewportSize(PHONE);
@@ -142,27 +143,58 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
 
     // Marie sees the space among her files and under Paramètres → Mes espaces.
     await logIn(page, "marie", MEMBER_PASSWORD);
+    await poll(() => page.getByRole("row", { name: new RegExp(SPACE) }).isVisible()).toBe(true);
     const mine = (await (await page.request.get("/api/spaces")).json()) as { spaces: { name: string; path: string; role: string }[] };
     expect(mine.spaces).toEqual([expect.objectContaining({ name: SPACE, path: `/${SPACE}`, role: "write" })]);
     const folder = await page.request.get(`/api/files/by-path?path=${encodeURIComponent(`/${SPACE}`)}`);
     expect(folder.status()).toBe(200);
     await goTo(page, "Paramètres", "Mes espaces");
     const card = page.getByRole("region", { name: SPACE });
-    await expect.poll(() => card.textContent()).toContain("Votre rôle : Lecture et écriture");
+    await poll(() => card.textContent()).toContain("Votre rôle : Lecture et écriture");
     expect(await card.getByRole("link", { name: `Ouvrir « ${SPACE} » dans Fichiers` }).getAttribute("href")).toBe(`/files?dir=/${encodeURIComponent(SPACE)}`);
     expect(await card.getByRole("table").count()).toBe(0); // a writer does not manage members
 
     // English and back: the account's language follows.
     await page.getByRole("button", { name: /Menu du compte/ }).click();
     await page.getByLabel("Langue").selectOption("en");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My spaces");
-    await expect.poll(() => card.textContent()).toContain("Your role: Read and write");
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My spaces");
+    await poll(() => card.textContent()).toContain("Your role: Read and write");
     await screenshot(page, "desktop-my-spaces-en");
     await page.getByLabel("Language").selectOption("fr");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mes espaces");
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mes espaces");
     await page.keyboard.press("Escape");
     await page.reload();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mes espaces");
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mes espaces");
+
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("edits an account's groups from the accounts list, deletes a group, and lists the apps with their state", async () => {
+    const { context, page, errors } = await open();
+    await logIn(page, "admin", ADMIN_PASSWORD);
+    await goTo(page, "Administration", "Groupes");
+    await page.getByLabel("Groupe", { exact: true }).fill("benevoles");
+    await page.getByRole("button", { name: "Créer le groupe" }).click();
+    await poll(() => page.getByRole("row", { name: /benevoles/ }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Supprimer le groupe admin" }).count()).toBe(0);
+
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Comptes" }).click();
+    const marie = page.getByRole("row", { name: /Marie Curie/ });
+    await marie.getByText("Modifier").click();
+    await marie.getByLabel("benevoles").check();
+    await poll(() => page.getByText("Marie Curie fait désormais partie de benevoles.").isVisible()).toBe(true);
+    const groupsOf = async () => ((await (await page.request.get("/ocs/v2.php/cloud/users/marie", { headers: { "OCS-APIREQUEST": "true", Accept: "application/json" } })).json()) as { ocs: { data: { groups: string[] } } }).ocs.data.groups;
+    expect(await groupsOf()).toEqual(["benevoles"]);
+
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Groupes" }).click();
+    await page.getByRole("button", { name: "Supprimer le groupe benevoles" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
+    await poll(() => page.getByRole("row", { name: /benevoles/ }).count()).toBe(0);
+    expect(await groupsOf()).toEqual([]);
+
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Applications" }).click();
+    await poll(async () => plain(await page.getByRole("row", { name: /Documents/ }).textContent())).toContain("Activée");
 
     await context.close();
     expect(errors).toEqual([]);
