@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { can, folderAt, type FileNode } from "../../api/files";
+import { can, folderAt } from "../../api/files";
 import { sharesInFolder } from "../../api/share-lists";
 import { t } from "../../i18n";
 import { navigate, search } from "../../router";
@@ -38,6 +38,7 @@ export function FolderView() {
 
   // The share marks come from the share API; the listing does not wait for them, nor fail without them.
   useEffect(() => {
+    if (!details) return;
     let live = true;
     sharesInFolder(dir)
       .then((shares) => live && setSharedIds(new Set(shares.map((s) => s.item_source))))
@@ -101,6 +102,7 @@ export function FolderView() {
           actions={actions}
           highlightId={fileId}
           sharedIds={sharedIds}
+          folderId={here.id}
           onDropInto={(ids, target) => void moveInto(ids, target)}
         />
       )}
