@@ -3,6 +3,7 @@ import { activitySettingsEn } from "../views/settings/messages";
 import { spacesEn } from "../views/spaces/messages";
 import { detailsEn } from "../views/files/details/messages";
 import { filesEn } from "../views/files/messages";
+import { uploadEn } from "../views/files/upload/messages";
 import type { MessageKey } from "./fr";
 
 /** English: typed against the French keys, so a missing or extra key fails the type check. */
@@ -176,6 +177,7 @@ export const en: Record<MessageKey, string> = {
   "orgs.none": "No organisations yet.",
   ...detailsEn,
   ...filesEn,
+  ...uploadEn,
   ...adminEn,
   ...activitySettingsEn,
   ...spacesEn,

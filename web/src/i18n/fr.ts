@@ -3,6 +3,7 @@ import { activitySettingsFr } from "../views/settings/messages";
 import { spacesFr } from "../views/spaces/messages";
 import { detailsFr } from "../views/files/details/messages";
 import { filesFr } from "../views/files/messages";
+import { uploadFr } from "../views/files/upload/messages";
 
 /**
  * French, the reference catalogue: its keys are the type every other language must match exactly.
@@ -178,6 +179,7 @@ export const fr = {
   "orgs.none": "Aucune organisation pour l'instant.",
   ...detailsFr,
   ...filesFr,
+  ...uploadFr,
   ...adminFr,
   ...activitySettingsFr,
   ...spacesFr,

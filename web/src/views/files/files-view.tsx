@@ -14,6 +14,7 @@ import { SharesView, type ShareListKind } from "./shares-view";
 import { detailsOf, refreshListing } from "./state";
 import { TagsView } from "./tags-view";
 import { TrashView } from "./trash-view";
+import { UploadPanel } from "./upload/upload-panel";
 import "./files.css";
 
 function FilesSidebar() {
@@ -110,6 +111,7 @@ export function FilesView() {
           onChange={() => refreshListing()}
         />
       )}
+      <UploadPanel />
     </AppShell>
   );
 }

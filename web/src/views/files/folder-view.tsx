@@ -9,6 +9,8 @@ import { EmptyState, LoadError, Loading } from "./empty-state";
 import { FileTable } from "./file-table";
 import { folderHref } from "./links";
 import { NewMenu } from "./new-menu";
+import { UploadButton } from "./upload/upload-button";
+import { useDropZone } from "./upload/use-drop-zone";
 import { ReadmeNote } from "./readme-note";
 import { currentFolder } from "./state";
 import { useItemActions } from "./use-item-actions";
@@ -30,6 +32,7 @@ export function FolderView() {
   const details = folder.data;
   const children = details?.children ?? [];
   const { actions, dialogs, status, moveInto } = useItemActions(children, folder.reload, dir);
+  const drop = useDropZone(details?.node ?? null);
 
   useEffect(() => {
     currentFolder.value = details?.node ?? null;
@@ -73,7 +76,8 @@ export function FolderView() {
   const label = dir === "/" ? t("files.all") : t("files.listingOf", { name: here.name });
   return (
     // The drop area for files from the desktop: the upload plugs into this element.
-    <div class="files-page files-drop-area" data-folder-id={here.id}>
+    <div class="files-page files-drop-area" data-folder-id={here.id} {...drop.props}>
+      {drop.overlay}
       <div class="files-header">
         <Breadcrumbs path={dir} onDropInto={(ids, path) => void dropOnCrumb(ids, path)} />
         {/* The listing's toolbar: "Nouveau", then the upload button. */}
@@ -89,6 +93,7 @@ export function FolderView() {
               }}
             />
           )}
+          {can.create(here) && <UploadButton folder={here} />}
         </div>
       </div>
       <Status state={status} />
