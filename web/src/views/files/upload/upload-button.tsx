@@ -26,7 +26,7 @@ export function UploadButton({ folder }: { folder: FileNode }) {
 
   return (
     <>
-      <Menu label={t("upload.files")} buttonClass="button upload-button" face={<>↑ <span class="upload-button-text">{t("upload.files")}</span></>}>
+      <Menu label={t("upload.files")} buttonClass="button upload-button" face={<><span aria-hidden="true">↑</span><span class="upload-button-text">{t("upload.files")}</span></>}>
         {(close) => (
           <ul>
             <li>
