@@ -1,6 +1,9 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { FileNode } from "../../storage/tree";
+import { isGalleryImage } from "./gallery-types";
+import { galleryGrid, imageView, viewToggle, type FolderView, type ImageNeighbours } from "./link-gallery";
+import { downloadHref, encodePath, linkBase, pageHref as folderHref } from "./link-hrefs";
 import { formatDate, formatSize, t, type Lang, type Message } from "./link-text";
 
 type Body = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -26,7 +29,14 @@ td.n{overflow-wrap:anywhere}td.s,td.d{white-space:nowrap;color:#5b6b7b}th.s,th.d
 label{display:block;margin:.8rem 0 .3rem}input[type=password]{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem}
 .drop{border:2px dashed #0b5cad;border-radius:10px;padding:1.5rem;text-align:center}.drop input{margin-top:.8rem;max-width:100%}
 #uploads{list-style:none;padding:0}#uploads li{display:flex;gap:.5rem;align-items:center;padding:.3rem 0;flex-wrap:wrap}
-#uploads span:first-child{flex:1;overflow-wrap:anywhere}progress{width:8rem}`;
+#uploads span:first-child{flex:1;overflow-wrap:anywhere}progress{width:8rem}
+.toggle{margin:.6rem 0}.toggle span{font-weight:600}
+.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.6rem;list-style:none;padding:0;margin:0 0 1rem}
+@media (max-width:36rem){.gallery{grid-template-columns:repeat(2,1fr)}}
+.gallery a{display:block;color:inherit;text-decoration:none}.gallery span{display:block;font-size:.85rem;overflow-wrap:anywhere;margin-top:.2rem}
+.gallery img{display:block;width:100%;aspect-ratio:1;object-fit:cover;border-radius:6px;background:#e3e8ee}
+.photo{margin:0 0 1rem;text-align:center}.photo img{max-width:100%;max-height:75vh;height:auto;border-radius:6px}
+.steps{display:flex;justify-content:space-between;gap:1rem;margin:0 0 1rem}`;
 
 function layout(frame: PageFrame, title: string, body: Body, script = false) {
   return html`<!doctype html>
@@ -35,12 +45,6 @@ function layout(frame: PageFrame, title: string, body: Body, script = false) {
 <title>${title} – ${frame.instanceName}</title><style>${raw(STYLE)}</style></head>
 <body><header>${frame.instanceName}</header><main>${body}</main>${script ? html`<script src="${linkBase(frame)}/file-drop.js" defer></script>` : ""}</body></html>`;
 }
-
-const linkBase = (frame: PageFrame) => `/s/${encodeURIComponent(frame.token)}`;
-const encodePath = (names: readonly string[]) => names.map(encodeURIComponent).join("/");
-const downloadHref = (frame: PageFrame, names: readonly string[]) =>
-  names.length ? `${linkBase(frame)}/download?path=${encodeURIComponent(`/${names.join("/")}`)}` : `${linkBase(frame)}/download`;
-const folderHref = (frame: PageFrame, names: readonly string[]) => (names.length ? `${linkBase(frame)}?path=${encodeURIComponent(`/${names.join("/")}`)}` : linkBase(frame));
 
 function heading(frame: PageFrame, name: string, sharedBy: string, note: string) {
   return html`<h1>${name || t(frame.lang, "title")}</h1><p class="by">${t(frame.lang, "sharedBy", { name: sharedBy })}</p>
@@ -60,6 +64,7 @@ export function filePage(frame: PageFrame, item: SharedItem, file: FileNode) {
     frame,
     file.name,
     html`${heading(frame, file.name, item.sharedBy, item.note)}
+${isGalleryImage(file) ? imageView(frame, [], file.name, item.hideDownload) : ""}
 <p>${formatSize(lang, file.size)} · ${formatDate(lang, file.mtime)}</p>
 ${item.hideDownload ? "" : html`<p><a class="button" href="${downloadHref(frame, [])}" download>${t(lang, "download")}</a></p>`}`,
   );
@@ -73,13 +78,23 @@ function uploadForm(frame: PageFrame, names: readonly string[], label: Message, 
 <label for="files">${t(lang, label)}</label><input id="files" type="file" multiple></form><ul id="uploads"></ul>`;
 }
 
-export function folderPage(frame: PageFrame, item: SharedItem, names: readonly string[], members: readonly FileNode[], canUpload: boolean) {
+function crumbsOf(frame: PageFrame, names: readonly string[], up: "parent" | "backToFolder") {
+  return names.length
+    ? html`<p class="crumbs"><a href="${folderHref(frame, names.slice(0, -1))}">↑ ${t(frame.lang, up)}</a> <span>/ ${names.join(" / ")}</span></p>`
+    : "";
+}
+
+/**
+ * A folder's listing; when it holds pictures, a toggle between their gallery (the default, with the
+ * other members listed below it) and the plain list of everything.
+ */
+export function folderPage(frame: PageFrame, item: SharedItem, names: readonly string[], members: readonly FileNode[], canUpload: boolean, view: FolderView = "gallery") {
   const { lang } = frame;
   const title = names.length ? names[names.length - 1]! : item.name;
-  const crumbs = names.length
-    ? html`<p class="crumbs"><a href="${folderHref(frame, names.slice(0, -1))}">↑ ${t(lang, "parent")}</a> <span>/ ${names.join(" / ")}</span></p>`
-    : "";
-  const rows = members.map((m) => {
+  const images = members.filter(isGalleryImage);
+  const gallery = images.length > 0 && view === "gallery";
+  const listed = gallery ? members.filter((m) => !isGalleryImage(m)) : members;
+  const rows = listed.map((m) => {
     const path = [...names, m.name];
     const label = m.isFolder
       ? html`<a href="${folderHref(frame, path)}">📁 ${m.name}</a>`
@@ -91,13 +106,27 @@ export function folderPage(frame: PageFrame, item: SharedItem, names: readonly s
   return layout(
     frame,
     title,
-    html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbs}
+    html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbsOf(frame, names, "parent")}
 ${members.length && !item.hideDownload ? html`<p><a class="button" href="${downloadHref(frame, names)}" download>${t(lang, "downloadAll")}</a></p>` : ""}
-${members.length
+${images.length ? viewToggle(frame, names, view) : ""}${gallery ? galleryGrid(frame, names, images) : ""}
+${listed.length
   ? html`<table><thead><tr><th>${t(lang, "name")}</th><th class="s">${t(lang, "size")}</th><th class="d">${t(lang, "modified")}</th></tr></thead><tbody>${rows}</tbody></table>`
-  : html`<p>${t(lang, "empty")}</p>`}
+  : members.length ? "" : html`<p>${t(lang, "empty")}</p>`}
 ${canUpload ? uploadForm(frame, names, "addFiles", true) : ""}`,
     canUpload,
+  );
+}
+
+/** A picture of a folder link on its own page, between its neighbours in the folder. */
+export function imagePage(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode, around: ImageNeighbours) {
+  const { lang } = frame;
+  return layout(
+    frame,
+    file.name,
+    html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbsOf(frame, names, "backToFolder")}
+${imageView(frame, names, file.name, item.hideDownload, around)}
+<p>${formatSize(lang, file.size)} · ${formatDate(lang, file.mtime)}</p>
+${item.hideDownload ? "" : html`<p><a class="button" href="${downloadHref(frame, names)}" download>${t(lang, "download")}</a></p>`}`,
   );
 }
 

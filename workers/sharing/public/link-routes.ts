@@ -10,10 +10,12 @@ import type { FileNode } from "../../storage/tree";
 import { davContext } from "../../webdav/context";
 import { handleGet } from "../../webdav/transfer";
 import { zipResponse } from "../../files-api/zip";
+import { downloadResponse } from "../../files-api/content";
 import { CREATE } from "../permission-bits";
 import { FILE_DROP_SCRIPT } from "./file-drop-script";
 import { recordLinkDownload } from "./link-activity";
-import { dropPage, filePage, folderPage, messagePage, passwordPage, type PageFrame, type SharedItem } from "./link-page";
+import { galleryType, isGalleryImage } from "./gallery-types";
+import { dropPage, filePage, folderPage, imagePage, messagePage, passwordPage, type PageFrame, type SharedItem } from "./link-page";
 import { checkLinkPassword, hasPasswordProof, setPasswordProof } from "./link-password";
 import { linkLanguage, type Message } from "./link-text";
 import { LinkView } from "./link-view";
@@ -95,10 +97,21 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   const names = namesOfQuery(c);
   if (!link.node.isFolder) return names.length ? gone(c) : page(c, filePage(frame, item, link.node));
   const view = new LinkView(db, link);
-  const folder = (await view.resolve(names)).node;
+  const target = (await view.resolve(names)).node;
+  if (target && names.length && isGalleryImage(target)) return page(c, await pictureOf(view, frame, item, names, target));
+  const folder = target;
   if (!folder?.isFolder) return gone(c);
   const canUpload = (view.bitsOn(folder) & CREATE) !== 0;
-  return page(c, folderPage(frame, item, names, await view.children(folder), canUpload), 200, canUpload);
+  const display = c.req.query("view") === "list" ? "list" : "gallery";
+  return page(c, folderPage(frame, item, names, await view.children(folder), canUpload, display), 200, canUpload);
+}
+
+/** A picture of the folder on its own page, stepping through the pictures of its folder. */
+async function pictureOf(view: LinkView, frame: PageFrame, item: SharedItem, names: readonly string[], image: FileNode) {
+  const holder = (await view.resolve(names.slice(0, -1))).node;
+  const images = holder ? (await view.children(holder)).filter(isGalleryImage) : [];
+  const at = images.findIndex((other) => other.id === image.id);
+  return imagePage(frame, item, names, image, at < 0 ? {} : { previous: images[at - 1], next: images[at + 1] });
 }
 
 /** The password form's answer: the proof cookie and back to the page, or the form again (403, or 429 when too many). */
@@ -149,10 +162,43 @@ async function download(c: Context<AppEnv>): Promise<Response> {
   return response;
 }
 
+/** What a preview answers when refused: no page, an <img> shows nothing anyway. */
+const refused = (status: 401 | 404) => new Response(null, { status, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * `/s/{token}/preview` (`?path=/sub/photo.jpg` in a folder): a picture shown inline for the gallery,
+ * through the same link, password proof and view as a download, but only for the gallery's types (never
+ * SVG or HTML, whatever the file's name claims) and with a CSP that lets nothing run. Not a download:
+ * allowed when the link hides downloads, and not recorded.
+ */
+async function preview(c: Context<AppEnv>): Promise<Response> {
+  const token = c.req.param("token")!;
+  const link = await resolveLink(c.var.db, token);
+  if (!link || link.isDrop) return refused(404);
+  if (!(await unlocked(c, link))) return refused(401);
+  const names = namesOfQuery(c);
+  const view = new LinkView(c.var.db, link);
+  const dav = await davContext(c, linkHome(token), names.map(encodeURIComponent).join("/"), view, { user: link.initiator });
+  const type = dav.node ? galleryType(dav.node) : null;
+  if (!dav.node || !type) return refused(404);
+  const response = await downloadResponse(c, dav.files, dav.node, true);
+  const headers = new Headers(response.headers);
+  headers.set("Content-Type", type);
+  headers.set("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(dav.node.name)}`);
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
+  if (c.req.method === "HEAD") {
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers });
+  }
+  return new Response(response.body, { status: response.status, headers });
+}
+
 export const publicLinkRoutes = new Hono<AppEnv>()
   .get("/s/:token", (c) => asPage(c, () => showLink(c)))
   .post("/s/:token/authenticate", (c) => asPage(c, () => authenticate(c)))
   .get("/s/:token/download", (c) => asPage(c, () => download(c)))
+  .get("/s/:token/preview", (c) => asPage(c, () => preview(c)))
   .get("/s/:token/file-drop.js", (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=3600");

@@ -37,6 +37,12 @@ const TEXT = {
     addFiles: "Ajouter des fichiers",
     sent: "Envoyé",
     failed: "Échec",
+    display: "Affichage",
+    gallery: "Galerie",
+    list: "Liste",
+    previous: "Précédente",
+    next: "Suivante",
+    backToFolder: "Retour au dossier",
   },
   en: {
     title: "Public share",
@@ -64,6 +70,12 @@ const TEXT = {
     addFiles: "Add files",
     sent: "Uploaded",
     failed: "Failed",
+    display: "Display",
+    gallery: "Gallery",
+    list: "List",
+    previous: "Previous",
+    next: "Next",
+    backToFolder: "Back to the folder",
   },
 } as const;
 
