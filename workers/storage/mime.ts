@@ -13,6 +13,7 @@ const BY_EXTENSION: Record<string, string> = {
   jpeg: "image/jpeg",
   gif: "image/gif",
   webp: "image/webp",
+  avif: "image/avif",
   svg: "image/svg+xml",
   heic: "image/heic",
   mp3: "audio/mpeg",
