@@ -2,11 +2,11 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../http/app-env";
 import { badRequest, forbidden, notFound } from "../http/errors";
-import { REJECTED, setMountTarget, setRecipientState } from "../sharing/recipients";
+import { leaveMount, renameMount } from "../sharing/mount-actions";
 import { jsonBody, queryParams } from "../http/validate";
 import { readmesOf, readmeText } from "../rich-workspace/service";
 import { favoritesUnder, recentFiles, RECENT_LIMIT, searchTree } from "../search/service";
-import { assertValidName, splitPath } from "../storage/names";
+import { splitPath } from "../storage/names";
 import { CREATE, DELETE, READ, UPDATE } from "../sharing/permission-bits";
 import { childNamed, nodeById, personalRoot, type FileNode } from "../storage/tree";
 import { TagService } from "../tags/service";
@@ -95,9 +95,8 @@ export const filesApi = new Hono<AppEnv>()
     const mount = await mountRootAt(c, id(c));
     if (mount) {
       // A received share's own node: only its name in the asker's root is theirs to change.
-      if (!sameFolder || body.name === undefined || mount.kind !== "share") throw forbidden("A shared item or space stays in the root of your files; it can only be renamed");
-      assertValidName(body.name);
-      await setMountTarget(c.var.db, servicesFor(c).user.id, mount.shareIds, body.name);
+      if (!sameFolder || body.name === undefined) throw forbidden("A shared item or space stays in the root of your files; it can only be renamed");
+      await renameMount(c.var.db, servicesFor(c).user.id, mount, body.name);
       return c.json({ node: (await nodesJson(c, [{ node: { ...mount.node, name: body.name }, names: [body.name], mount }]))[0] });
     }
     const node = await resolveNode(c, id(c), sameFolder ? UPDATE : DELETE);
@@ -117,10 +116,8 @@ export const filesApi = new Hono<AppEnv>()
   })
   .delete("/:id{[0-9]+}", async (c) => {
     const mount = await mountRootAt(c, id(c));
-    if (mount?.kind === "space") throw forbidden("A space cannot be removed from your files; ask its managers");
     if (mount) {
-      // Removing a received share from one's files leaves the owner's files alone (restorable from deleted shares).
-      await setRecipientState(c.var.db, servicesFor(c).user.id, mount.shareIds, REJECTED);
+      await leaveMount(c.var.db, servicesFor(c).user.id, mount);
       return c.body(null, 204);
     }
     await servicesFor(c).files.remove(await resolveNode(c, id(c), DELETE));

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { fileNodes } from "../../schema/core";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
@@ -78,12 +78,5 @@ export class UserView {
   async placeOf(node: FileNode): Promise<{ names: string[]; mount?: Mount } | null> {
     const placed = (await placeNodes(this, [node.id])).get(node.id);
     return placed?.names ? { names: placed.names, mount: placed.mount } : null;
-  }
-
-  /** Ids of nodes in the root that are the user's own, among `ids` (to tell own entries from mounts). */
-  async ownChildren(ids: number[]): Promise<Set<number>> {
-    if (!ids.length) return new Set();
-    const rows = await this.db.select({ id: fileNodes.id }).from(fileNodes).where(and(eq(fileNodes.parentId, this.root.id), inArray(fileNodes.id, ids)));
-    return new Set(rows.map((r) => r.id));
   }
 }

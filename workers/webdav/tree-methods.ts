@@ -1,7 +1,6 @@
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
-import { setMountTarget, REJECTED, setRecipientState } from "../sharing/recipients";
+import { leaveMount as leaveSharedMount, renameMount as renameSharedMount } from "../sharing/mount-actions";
 import type { ViewLocation } from "../sharing/user-view";
-import { assertValidName } from "../storage/names";
 import { nodeById } from "../storage/tree";
 import { assertMayChange, assertMayCreateIn, assertMayDelete, assertMayMoveFrom } from "./authorize";
 import type { Dav } from "./context";
@@ -78,20 +77,15 @@ export async function handleCopyMove(dav: Dav, move: boolean): Promise<Response>
  * shares", restorable); the owner's files are untouched. A space stays: its members do not choose it.
  */
 async function leaveMount(dav: Dav): Promise<Response> {
-  const mount = dav.location.mount!;
-  if (mount.kind !== "share") throw forbidden("A space cannot be removed from your files; ask its managers");
-  await setRecipientState(dav.db, dav.user.id, mount.shareIds, REJECTED);
+  await leaveSharedMount(dav.db, dav.user.id, dav.location.mount!);
   return new Response(null, { status: 204 });
 }
 
 /** MOVE of a received share's mount: only a new name in the asker's root, which is theirs to choose. */
 async function renameMount(dav: Dav, targetNames: string[], target: ViewLocation): Promise<Response> {
   const mount = dav.location.mount!;
-  if (mount.kind !== "share") throw forbidden("A space cannot be renamed or moved from here");
-  if (targetNames.length !== 1) throw forbidden("A shared item stays in the root of your files; it can only be renamed");
-  if (target.node) throw new ApiError(412, "precondition_failed", "Something with this name already exists");
-  const name = targetNames[0]!;
-  assertValidName(name);
-  await setMountTarget(dav.db, dav.user.id, mount.shareIds, name);
+  if (mount.kind === "share" && targetNames.length !== 1) throw forbidden("A shared item stays in the root of your files; it can only be renamed");
+  if (mount.kind === "share" && target.node) throw new ApiError(412, "precondition_failed", "Something with this name already exists");
+  await renameSharedMount(dav.db, dav.user.id, mount, targetNames[0]!);
   return new Response(null, { status: 201, headers: await identityHeaders(dav, mount.node) });
 }
