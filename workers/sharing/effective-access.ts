@@ -30,6 +30,7 @@ function incomingSharesOnPath(db: Db, userId: string, nodeId: number) {
       SELECT id, parent_id FROM file_nodes WHERE id = ${nodeId}
       UNION ALL SELECT n.id, n.parent_id FROM file_nodes n JOIN up ON n.id = up.parent_id)
     SELECT s.id, s.share_type, s.node_id, s.initiator_id, s.permissions FROM shares s
+    JOIN users initiator ON initiator.id = s.initiator_id AND initiator.enabled = 1
     WHERE s.node_id IN (SELECT id FROM up) AND s.initiator_id != ${userId}
       AND (s.expires_at IS NULL OR s.expires_at > ${now()})
       AND ((s.share_type = 0 AND s.share_with = ${userId})
@@ -43,6 +44,17 @@ export function spaceRolesOf(db: Db, userId: string, spaceId: number) {
     SELECT role, principal_type, principal_id FROM space_members WHERE space_id = ${spaceId}
       AND ((principal_type = 'user' AND principal_id = ${userId})
         OR (principal_type = 'group' AND principal_id IN (SELECT group_id FROM group_members WHERE user_id = ${userId})))`);
+}
+
+/**
+ * What the initiator of a share on `sharedNodeId` holds there now, which caps the share. `inTree` is
+ * any node of the same tree (the shared node or one below it): an owner sharing from their own
+ * personal tree holds everything, without a lookup; anyone else (a resharer, a space member) is
+ * asked through effectiveAccess. Callers pass only shares whose initiator is enabled.
+ */
+export async function initiatorBits(db: Db, initiatorId: string, sharedNodeId: number, inTree: FileNode, depth = 1): Promise<number> {
+  if (inTree.spaceId === null && inTree.ownerId === initiatorId) return ALL;
+  return (await effectiveAccess(db, initiatorId, sharedNodeId, depth))?.permissions ?? 0;
 }
 
 /**
@@ -69,8 +81,7 @@ export async function effectiveAccess(db: Db, userId: string, nodeId: number, de
   }));
   const capped = await Promise.all(
     incoming.map(async (s) => {
-      const upstream = await effectiveAccess(db, s.initiator_id, s.node_id, depth + 1);
-      return { s, permissions: upstream ? s.permissions & upstream.permissions : 0 };
+      return { s, permissions: s.permissions & (await initiatorBits(db, s.initiator_id, s.node_id, node, depth + 1)) };
     }),
   );
   for (const { s, permissions } of capped) {

@@ -3,8 +3,8 @@ import { fileNodes } from "../../schema/core";
 import type { Db } from "../db/client";
 import { liveNodeById } from "../storage/live-node";
 import type { FileNode } from "../storage/tree";
-import { effectiveAccess } from "./effective-access";
-import { ALL, bitsFor, roleBits, shareBitsFor } from "./permission-bits";
+import { initiatorBits } from "./effective-access";
+import { bitsFor, roleBits, shareBitsFor } from "./permission-bits";
 
 /**
  * Something another tree lends to a user's root: a share they received, or a space they have a role
@@ -82,8 +82,7 @@ export async function mountsOf(db: Db, userId: string, ownNames: () => Promise<S
       received.map(async (s) => {
         const node = await liveNodeById(db, s.node_id);
         if (!node || (node.ownerId === userId && node.spaceId === null)) return null;
-        const upstream = node.ownerId === s.initiator_id && node.spaceId === null ? ALL : ((await effectiveAccess(db, s.initiator_id, s.node_id))?.permissions ?? 0);
-        return { share: s, node, bits: s.permissions & upstream };
+        return { share: s, node, bits: s.permissions & (await initiatorBits(db, s.initiator_id, s.node_id, node)) };
       }),
     ),
     ownNames(),
