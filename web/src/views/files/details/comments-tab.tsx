@@ -98,7 +98,8 @@ export function CommentsTab({ node, onRead }: { node: DetailsNode; onRead?: () =
       try {
         const list = await listComments(node.id);
         if (!live) return;
-        setComments(list);
+        // A comment posted while the list was loading stays: the answer may predate it.
+        setComments((shown) => [...(shown ?? []).filter((c) => !list.some((loaded) => loaded.id === c.id)), ...list]);
         setMore(list.length === COMMENTS_PAGE);
         // Opening the tab reads them: the markers stay on screen for this visit, and are gone next time.
         if (list.some((c) => c.isUnread)) {
