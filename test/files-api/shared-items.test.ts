@@ -58,6 +58,14 @@ describe("files API: items shared with the asker", () => {
     expect((await owner.api(`/${file}`)).status).toBe(200);
   });
 
+  it("refuses to rename the mount to a name already taken in the recipient's root, as WebDAV does", async () => {
+    const root = (await writer.root()).id;
+    await writer.json(`/${root}/folders`, "POST", { name: "Archives" });
+    const clash = await writer.json(`/${folder}`, "PATCH", { name: "Archives" });
+    expect(clash.status).toBe(412);
+    expect((await details(await writer.api("/root"))).children.filter((c) => c.name.startsWith("Archives")).map((c) => c.name)).toEqual(["Archives"]);
+  });
+
   it("answers 404 to someone the folder was never shared with", async () => {
     const stranger = apiUser("api-share-stranger");
     await stranger.seed();

@@ -96,7 +96,8 @@ export const filesApi = new Hono<AppEnv>()
     if (mount) {
       // A received share's own node: only its name in the asker's root is theirs to change.
       if (!sameFolder || body.name === undefined) throw forbidden("A shared item or space stays in the root of your files; it can only be renamed");
-      await renameMount(c.var.db, servicesFor(c).user.id, mount, body.name);
+      const view = await servicesFor(c).view();
+      await renameMount(c.var.db, view.user.id, mount, body.name, async (name) => (await view.resolve([name])).node !== undefined);
       return c.json({ node: (await nodesJson(c, [{ node: { ...mount.node, name: body.name }, names: [body.name], mount }]))[0] });
     }
     const node = await resolveNode(c, id(c), sameFolder ? UPDATE : DELETE);

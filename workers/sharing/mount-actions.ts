@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { forbidden } from "../http/errors";
+import { ApiError, forbidden } from "../http/errors";
 import { assertValidName } from "../storage/names";
 import type { Mount } from "./mounts";
 import { REJECTED, setMountTarget, setRecipientState } from "./recipients";
@@ -14,8 +14,10 @@ export async function leaveMount(db: Db, userId: string, mount: Mount): Promise<
   await setRecipientState(db, userId, mount.shareIds, REJECTED);
 }
 
-export async function renameMount(db: Db, userId: string, mount: Mount, name: string): Promise<void> {
+/** `taken` says whether the name is already used in the recipient's root (their own item or another mount). */
+export async function renameMount(db: Db, userId: string, mount: Mount, name: string, taken: (name: string) => Promise<boolean>): Promise<void> {
   if (mount.kind !== "share") throw forbidden("A space cannot be renamed or moved from your files; ask its managers");
   assertValidName(name);
+  if (name !== mount.name && (await taken(name))) throw new ApiError(412, "precondition_failed", "Something with this name already exists");
   await setMountTarget(db, userId, mount.shareIds, name);
 }

@@ -85,7 +85,6 @@ async function leaveMount(dav: Dav): Promise<Response> {
 async function renameMount(dav: Dav, targetNames: string[], target: ViewLocation): Promise<Response> {
   const mount = dav.location.mount!;
   if (mount.kind === "share" && targetNames.length !== 1) throw forbidden("A shared item stays in the root of your files; it can only be renamed");
-  if (mount.kind === "share" && target.node) throw new ApiError(412, "precondition_failed", "Something with this name already exists");
-  await renameSharedMount(dav.db, dav.user.id, mount, targetNames[0]!);
+  await renameSharedMount(dav.db, dav.user.id, mount, targetNames[0]!, async () => target.node !== undefined);
   return new Response(null, { status: 201, headers: await identityHeaders(dav, mount.node) });
 }
