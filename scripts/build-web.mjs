@@ -16,5 +16,7 @@ await build({
     target: "es2022",
     // The CSP forbids inline scripts and data: scripts; every asset must be a file of its own.
     assetsInlineLimit: 0,
+    // A plugin's editor (the documents editor: Tiptap, Yjs) is one lazy chunk, loaded only on its page.
+    chunkSizeWarningLimit: 800,
   },
 });

@@ -1,4 +1,5 @@
 import { definePlugin } from "../../workers/plugin/define";
+import { docsApi } from "./api";
 import { docsHooks } from "./hooks";
 import { DocsRoom } from "./room";
 import { collabSocket, collabTokens } from "./routes";
@@ -13,7 +14,9 @@ export const docs = definePlugin({
   routes: [
     { path: "/collab", app: collabSocket },
     { path: "/api/collab", app: collabTokens },
+    { path: "/api/docs", app: docsApi },
   ],
+  web: { entry: "web/index.tsx" },
   fileTypes: [
     {
       extensions: ["md"],

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { t } from "./i18n";
 import { navigate, path } from "./router";
 import { canAdminister, loginPath, me, pathAfterLogin } from "./state/session";
+import { PluginPage } from "./plugins/plugin-page";
 import { AppShell } from "./ui/app-shell";
 import { Link } from "./ui/link";
 import { AdminView } from "./views/admin/admin-view";
@@ -44,6 +45,7 @@ function Routes() {
   if (path.value === "/settings") return <Redirect to="/settings/personal" />;
   if (under("/settings")) return <SettingsView />;
   if (under("/admin") && canAdminister.value) return <AdminView />;
+  if (under("/apps")) return <PluginPage pathname={path.value} notFound={() => <NotFound />} />;
   return <NotFound />;
 }
 

@@ -1,3 +1,4 @@
+import { editorEn } from "./editor-messages";
 import { adminEn } from "../views/admin/messages";
 import { activitySettingsEn } from "../views/settings/messages";
 import { spacesEn } from "../views/spaces/messages";
@@ -181,4 +182,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...activitySettingsEn,
   ...spacesEn,
+  ...editorEn,
 };

@@ -1,3 +1,4 @@
+import { editorFr } from "./editor-messages";
 import { adminFr } from "../views/admin/messages";
 import { activitySettingsFr } from "../views/settings/messages";
 import { spacesFr } from "../views/spaces/messages";
@@ -183,6 +184,7 @@ export const fr = {
   ...adminFr,
   ...activitySettingsFr,
   ...spacesFr,
+  ...editorFr,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

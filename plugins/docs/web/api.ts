@@ -1,0 +1,40 @@
+import { apiJson } from "../../../web/src/api/http";
+
+/** The plugin's own endpoints, as the editor calls them (plugins/docs/*.ts serve them). */
+
+export interface CollabGrant {
+  token: string;
+  readOnly: boolean;
+}
+
+/** A pass for `?token=` on the document's WebSocket; it lasts minutes, so every connection asks anew. */
+export const fetchCollabGrant = (fileId: number) => apiJson<CollabGrant>(`/api/collab/${fileId}/token`, { method: "POST" });
+
+export type ExportFormat = "docx" | "html" | "md";
+
+export const exportUrl = (fileId: number, format: ExportFormat) => `/api/docs/${fileId}/export?format=${format}`;
+
+/** A named version of the document, listed in the file's Versions tab. */
+export const takeSnapshot = (fileId: number, label: string) => apiJson<unknown>(`/api/docs/${fileId}/snapshots`, { method: "POST", json: { label } });
+
+/** Copies a picture the user can read beside the document; the answer is the path the Markdown keeps. */
+export const attachImage = async (docId: number, imageId: number) =>
+  (await apiJson<{ src: string }>(`/api/docs/${docId}/attachments`, { method: "POST", json: { fileId: imageId } })).src;
+
+const ATTACHMENT = /^\.attachments\.[^/]+\/([^/?#]+)$/;
+
+/**
+ * Where the browser fetches a picture the document names: its attachments (a relative path in the
+ * Markdown, so desktop clients see them beside the file) come through the plugin's route.
+ */
+export function displaySrc(docId: number, src: string): string {
+  const name = ATTACHMENT.exec(src)?.[1];
+  if (!name) return src;
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // a name with a stray % is taken as written
+  }
+  return `/api/docs/${docId}/attachments/${encodeURIComponent(decoded)}`;
+}
