@@ -1,13 +1,7 @@
-import type { Env } from "../../workers/env";
 import type { HookHandlers } from "../../workers/plugin/hooks";
-import { documentFilesFor, type DocsRoom } from "./room";
-
-const isMarkdown = (name: string) => name.toLowerCase().endsWith(".md");
-
-function roomOf(env: Env, fileId: number) {
-  const namespace = env.DOCS_ROOM as DurableObjectNamespace<DocsRoom>;
-  return namespace.get(namespace.idFromName(`docs:${fileId}`));
-}
+import { isMarkdownName as isMarkdown } from "./document-access";
+import { documentFilesFor } from "./room";
+import { docsRoomOf as roomOf } from "./room-stub";
 
 /** Keeps live documents in step with their files when something else changes them. */
 export const docsHooks: HookHandlers = {

@@ -18,6 +18,8 @@ export const documentFilesFor = (env: Env): DocumentFiles => coreDocumentFiles(e
  */
 export class DocsRoom extends CollabRoom {
   private lastEditor: string | undefined;
+  /** The editor named in storage, so that only a change of hands costs a write. */
+  private storedEditor: string | undefined;
   private dirty: boolean | undefined;
 
   private async fileId(): Promise<number | undefined> {
@@ -56,7 +58,12 @@ export class DocsRoom extends CollabRoom {
     if (!this.dirty) {
       this.dirty = true;
       await this.ctx.storage.put({ dirty: true, lastEditor: this.lastEditor });
+      this.storedEditor = this.lastEditor;
       await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
+    } else if (this.lastEditor !== this.storedEditor) {
+      // Someone else typed during the same burst: the version is theirs, even if the room hibernates first.
+      await this.ctx.storage.put("lastEditor", this.lastEditor);
+      this.storedEditor = this.lastEditor;
     }
   }
 

@@ -12,7 +12,8 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const fileParam = z.object({ fileId: id });
 const versionParam = z.object({ fileId: id, versionId: id });
 
-const asJson = (v: FileVersion) => ({ id: v.id, size: v.size, mtime: v.mtime, etag: v.etag, author: v.authorId, label: v.label, createdAt: v.createdAt });
+/** A version as the web app reads it (the documents plugin answers its snapshots in the same shape). */
+export const asJson = (v: FileVersion) => ({ id: v.id, size: v.size, mtime: v.mtime, etag: v.etag, author: v.authorId, label: v.label, createdAt: v.createdAt });
 
 /** The file one may read, or 404 (also for what one may not see); 403 when a change is asked of a read-only one. */
 async function readableFile(c: Context<AppEnv>, fileId: number, toChange = false) {
