@@ -177,7 +177,7 @@ class DocxWriter {
           }),
         );
       });
-      if (cells.length) rows.push(new TableRow({ children: cells, tableHeader: allHeaders }));
+      if (cells.length) rows.push(new TableRow({ children: cells, ...(allHeaders ? { tableHeader: true } : {}) }));
     });
     return new Table({ rows: rows.length ? rows : [new TableRow({ children: [new TableCell({ children: [new Paragraph("")] })] })], width: { size: 100, type: WidthType.PERCENTAGE }, ...(place.indent ? { indent: { size: place.indent, type: WidthType.DXA } } : {}) });
   }
