@@ -8,6 +8,7 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { t } from "../../../web/src/i18n";
 import { displaySrc } from "./api";
 import type { Presence } from "./presence-user";
 
@@ -83,7 +84,10 @@ export function documentExtensions(options: { doc: Y.Doc; provider: WebsocketPro
     }),
     DocumentLink.configure({ openOnClick: false, autolink: true, defaultProtocol: "https" }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({
+      nested: true,
+      a11y: { checkboxLabel: (node, checked) => t(checked ? "docs.taskDone" : "docs.taskTodo", { text: node.textContent || t("docs.taskEmpty") }) },
+    }),
     Table.configure({ resizable: false }),
     TableRow,
     TableHeader,

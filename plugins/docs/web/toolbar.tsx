@@ -1,6 +1,7 @@
 import type { ChainedCommands, Editor } from "@tiptap/core";
 import type { ComponentChildren } from "preact";
 import { t } from "../../../web/src/i18n";
+import { ImageIcon, LinkIcon, UnlinkIcon } from "./icons";
 import { useEditorState } from "./use-editor-state";
 
 interface ToolProps {
@@ -86,11 +87,11 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           {"</>"}
         </Tool>
         <Tool label={t("docs.link")} disabled={disabled} active={editor.isActive("link")} onClick={onLink}>
-          🔗
+          <LinkIcon />
         </Tool>
         {editor.isActive("link") && !disabled && (
           <Tool label={t("docs.unlink")} onClick={() => run((c) => c.extendMarkRange("link").unsetLink())}>
-            ⛓̸
+            <UnlinkIcon />
           </Tool>
         )}
       </div>
@@ -119,7 +120,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           ⊞
         </Tool>
         <Tool label={t("docs.image")} disabled={disabled} onClick={onImage}>
-          🖼
+          <ImageIcon />
         </Tool>
       </div>
       {inTable && !disabled && (

@@ -1,0 +1,223 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
+import { basicAuth, startServer, type RunningServer } from "./support/server";
+
+const PASSWORDS = { admin: "Bureau-Codep-34!", lea: "Plongee-Codep-34!", hugo: "Lecture-Codep-34!" } as const;
+type Who = keyof typeof PASSWORDS;
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+/** A 64×64 blue PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAeElEQVR4nO3PQQkAMAzAwLqdq2mtiD2OQSACLjPn/p0XNKAFDWhBA1rQgBY0oAUNaEEDWtCAFjSgBQ1oQQNa0IAWNKAFDWhBA1rQgBY0oAUNaEEDWtCAFjSgBQ1oQQNa0IAWNKAFDWhBA1rQgBY0oAUNaEEDWvDWAmAZUPGyzJVFAAAAAElFTkSuQmCC",
+  "base64",
+);
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let docId: number;
+  const opened: { context: BrowserContext; errors: string[] }[] = [];
+
+  const dav = (user: Who, path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}/remote.php/dav/files/${user}${path}`, { ...init, headers: { Authorization: basicAuth(user, PASSWORDS[user]), ...init.headers } });
+  const ocs = (user: Who, path: string, form: Record<string, string>) =>
+    fetch(`${server.url}/ocs/v2.php${path}?format=json`, {
+      method: "POST",
+      headers: { Authorization: basicAuth(user, PASSWORDS[user]), "OCS-APIREQUEST": "true", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form),
+    });
+  const fileText = async () => (await dav("admin", "/Compte%20rendu%20AG.md")).text();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ adminPassword: PASSWORDS.admin }), launchChromium()]);
+    for (const [userid, displayName] of [
+      ["lea", "Léa Martin"],
+      ["hugo", "Hugo Bernard"],
+    ] as const) {
+      expect((await ocs("admin", "/cloud/users", { userid, password: PASSWORDS[userid], displayName })).status).toBe(200);
+    }
+    const put = await dav("admin", "/Compte%20rendu%20AG.md", { method: "PUT", body: "# Compte rendu AG\n\nOrdre du jour.\n" });
+    expect(put.status).toBe(201);
+    docId = Number(put.headers.get("OC-FileId")!.slice(0, 8));
+    expect((await dav("admin", "/Photos", { method: "MKCOL" })).status).toBe(201);
+    expect((await dav("admin", "/Photos/sortie.png", { method: "PUT", body: PNG })).status).toBe(201);
+    // Léa may write, Hugo may only read.
+    for (const [shareWith, permissions] of [
+      ["lea", "3"],
+      ["hugo", "1"],
+    ]) {
+      expect((await ocs("admin", "/apps/files_sharing/api/v1/shares", { path: "/Compte rendu AG.md", shareType: "0", shareWith: shareWith!, permissions: permissions! })).status).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A browser context logged in through the API (the login form has its own test), on the phone or a desktop. */
+  async function login(who: Who, viewport = DESKTOP) {
+    const context = await browser.newContext({ viewport, locale: "fr-FR", baseURL: server.url });
+    const answer = await context.request.post("/api/auth/login", { data: { login: who, password: PASSWORDS[who] } });
+    expect(answer.status()).toBe(200);
+    const page = await context.newPage();
+    onTestFailed(() => screenshot(page, `docs-editor-failure-${who}`));
+    const errors = watchForErrors(page);
+    opened.push({ context, errors });
+    return { context, page, errors };
+  }
+
+  const editorOf = (page: Page) => page.getByRole("textbox", { name: "Contenu du document" });
+  const saveStatus = (page: Page) => page.locator(".docs-save");
+
+  async function openDocument(page: Page) {
+    await page.goto(`/apps/docs/document/${docId}`);
+    await poll(() => editorOf(page).textContent()).toContain("Ordre du jour.");
+    await poll(() => saveStatus(page).textContent()).toBe("Enregistré");
+  }
+
+  /** Types at the end of the document, in a new paragraph. */
+  async function typeAtEnd(page: Page, text: string) {
+    await editorOf(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(text);
+  }
+
+  it("lets two people type at once, each seeing the other's text and caret, and writes the Markdown to the file", async () => {
+    const [admin, lea] = await Promise.all([login("admin"), login("lea")]);
+    await Promise.all([openDocument(admin.page), openDocument(lea.page)]);
+    expect(await admin.page.title()).toBe("Compte rendu AG.md – Cumulus");
+    expect(await editorOf(admin.page).getAttribute("contenteditable")).toBe("true");
+
+    await Promise.all([typeAtEnd(admin.page, "Présents : Léa, Hugo."), typeAtEnd(lea.page, "Décisions à venir.")]);
+    for (const page of [admin.page, lea.page]) {
+      await poll(() => editorOf(page).textContent()).toContain("Présents : Léa, Hugo.");
+      await poll(() => editorOf(page).textContent()).toContain("Décisions à venir.");
+    }
+    // Who is here, and where the other one is typing.
+    await poll(() => admin.page.getByRole("region", { name: "Présents" }).textContent()).toContain("Léa Martin");
+    await poll(() => admin.page.locator(".collaboration-carets__label").allTextContents()).toContain("Léa Martin");
+    await poll(() => lea.page.locator(".collaboration-carets__label").allTextContents()).toContain("Administrateur");
+    await poll(() => saveStatus(admin.page).textContent()).toBe("Enregistré");
+    await screenshot(admin.page, "docs-editor-two-people");
+
+    // Formatting through the toolbar reaches the others as Markdown structure.
+    await admin.page.keyboard.press("Enter");
+    await admin.page.getByRole("button", { name: "Liste de tâches" }).click();
+    await admin.page.keyboard.type("Envoyer le compte rendu");
+    await poll(() => lea.page.locator('ul[data-type="taskList"] li > div').textContent()).toContain("Envoyer le compte rendu");
+    expect(await lea.page.getByRole("checkbox", { name: "Tâche à faire : Envoyer le compte rendu" }).count()).toBe(1);
+
+    // The room writes the Markdown back after a pause in typing.
+    await poll(fileText).toMatch(/Présents : Léa, Hugo\.[\s\S]*- \[ \] Envoyer le compte rendu|Décisions à venir\./);
+    await poll(async () => {
+      const text = await fileText();
+      return text.includes("Présents : Léa, Hugo.") && text.includes("Décisions à venir.") && text.includes("- [ ] Envoyer le compte rendu");
+    }).toBe(true);
+    await lea.context.close();
+  });
+
+  it("shows a read-only share the live document, and lets it change nothing", async () => {
+    const hugo = await login("hugo", PHONE);
+    await openDocument(hugo.page);
+    await poll(() => hugo.page.getByRole("note").textContent()).toBe("Lecture seule : vous pouvez lire ce document, pas le modifier.");
+    expect(await editorOf(hugo.page).getAttribute("contenteditable")).toBe("false");
+    expect(await hugo.page.getByRole("toolbar", { name: "Mise en forme" }).count()).toBe(0);
+    const before = await fileText();
+    await editorOf(hugo.page).click();
+    await hugo.page.keyboard.type("Hugo écrit ici");
+    await hugo.page.keyboard.press("Enter");
+    expect(await editorOf(hugo.page).textContent()).not.toContain("Hugo écrit ici");
+    await screenshot(hugo.page, "docs-editor-read-only-phone");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await fileText()).toBe(before);
+    await hugo.context.close();
+  });
+
+  it("keeps an offline edit across a reload and merges it on reconnection", async () => {
+    const [admin, lea] = await Promise.all([login("admin"), login("lea", PHONE)]);
+    await Promise.all([openDocument(admin.page), openDocument(lea.page)]);
+
+    await admin.context.setOffline(true);
+    await poll(() => saveStatus(admin.page).textContent()).toBe("Hors ligne – les modifications seront fusionnées");
+    await typeAtEnd(admin.page, "Ajouté hors ligne.");
+    await new Promise((r) => setTimeout(r, 500)); // IndexedDB writes are asynchronous
+    expect(await editorOf(lea.page).textContent()).not.toContain("Ajouté hors ligne.");
+
+    // The network is back for the page but not for the document's socket: what IndexedDB kept shows after a reload.
+    let blocked = true;
+    await admin.page.routeWebSocket(/\/collab\//, (ws) => {
+      if (blocked) ws.close();
+      else ws.connectToServer();
+    });
+    await admin.context.setOffline(false);
+    await admin.page.reload();
+    await poll(() => editorOf(admin.page).textContent()).toContain("Ajouté hors ligne.");
+    await poll(() => saveStatus(admin.page).textContent()).toBe("Hors ligne – les modifications seront fusionnées");
+    await screenshot(admin.page, "docs-editor-offline");
+    expect(await editorOf(lea.page).textContent()).not.toContain("Ajouté hors ligne.");
+
+    blocked = false;
+    await poll(() => saveStatus(admin.page).textContent()).toBe("Enregistré");
+    await poll(() => editorOf(lea.page).textContent()).toContain("Ajouté hors ligne.");
+    await poll(fileText).toContain("Ajouté hors ligne.");
+    await admin.context.close();
+    await lea.context.close();
+  });
+
+  it("opens a Markdown file from Files, and creates a new document from the New menu", async () => {
+    const { page } = await login("admin");
+    await page.goto("/files");
+    await page.getByRole("table", { name: "Tous les fichiers" }).getByRole("link", { name: "Compte rendu AG.md" }).click();
+    await page.waitForURL(`**/apps/docs/document/${docId}`);
+    await poll(() => editorOf(page).textContent()).toContain("Ordre du jour.");
+    await page.getByRole("link", { name: "Retour au dossier" }).click();
+    await page.waitForURL(/\/files(\?|$)/);
+
+    await page.getByRole("button", { name: "Nouveau" }).click();
+    await page.getByRole("button", { name: "Nouveau document" }).click();
+    await poll(() => page.getByLabel("Nom du fichier").inputValue()).toBe("Document.md");
+    await page.getByRole("button", { name: "Créer" }).click();
+    await page.waitForURL("**/apps/docs/document/*");
+    await poll(() => saveStatus(page).textContent()).toBe("Enregistré");
+    await poll(() => editorOf(page).getAttribute("contenteditable")).toBe("true");
+    await editorOf(page).click();
+    await page.keyboard.type("Bonjour à tous");
+    await poll(() => saveStatus(page).textContent()).toBe("Enregistré");
+    await screenshot(page, "docs-editor-new-document");
+    await poll(async () => (await dav("admin", "/Document.md")).text()).toContain("Bonjour à tous");
+  });
+
+  it("inserts a picture from the user's files, takes a named snapshot and exports the document", async () => {
+    const { page } = await login("admin");
+    await openDocument(page);
+    await editorOf(page).click();
+    await page.keyboard.press("Control+End");
+    await page.getByRole("button", { name: "Insérer une image" }).click();
+    const picker = page.getByRole("dialog", { name: "Insérer une image" });
+    await picker.getByRole("button", { name: "Photos" }).click();
+    await picker.getByRole("button", { name: "Insérer « sortie.png »" }).click();
+    // The document keeps the path beside the file; the browser reads the picture through the plugin's route.
+    const picture = editorOf(page).locator('img[alt="sortie.png"]');
+    await poll(() => picture.getAttribute("src")).toBe(`/api/docs/${docId}/attachments/sortie.png`);
+    await poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    await poll(fileText).toContain(`](.attachments.${docId}/sortie.png)`);
+
+    await page.getByRole("button", { name: "Prendre un instantané" }).click();
+    const dialog = page.getByRole("dialog", { name: "Prendre un instantané" });
+    await dialog.getByLabel("Nom de l'instantané").fill("Avant le vote");
+    await dialog.getByRole("button", { name: "Enregistrer" }).click();
+    await poll(() => page.locator("p.status").first().textContent()).toBe("Instantané « Avant le vote » enregistré : il apparaît dans l'onglet Versions.");
+
+    await page.getByRole("button", { name: "Exporter" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Word (.docx)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await screenshot(page, "docs-editor-picture");
+  });
+
+  it("ran without page or console errors", () => {
+    expect(opened.flatMap((o) => o.errors)).toEqual([]);
+  });
+});
