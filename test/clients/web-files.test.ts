@@ -100,17 +100,18 @@ describe.skipIf(!chromiumAvailable())("the Files browser in chromium", () => {
     await poll(() => row(page, "Adhésions-postales.xlsx").count()).toBe(0);
     await screenshot(page, "files-desktop-root");
 
-    // The Markdown file opens in the reader, rendered and safe.
+    // The Markdown file opens in the documents plugin's editor, rendered and safe; its back link returns here.
     await listing.getByRole("link", { name: "compte-rendu.md" }).click();
-    const reader = page.getByRole("dialog", { name: "compte-rendu.md" });
+    await page.waitForURL(/\/apps\/docs\/document\/\d+$/);
+    const reader = page.getByRole("textbox", { name: "Contenu du document" });
     await poll(() => reader.getByRole("heading", { name: "Compte rendu" }).isVisible()).toBe(true);
     expect(await reader.getByText("<script>alert('x')</script>").isVisible()).toBe(true);
     expect(await reader.locator("script").count()).toBe(0);
     expect(await reader.getByRole("link", { name: "piège" }).count()).toBe(0);
-    expect(await reader.getByRole("link", { name: "site" }).getAttribute("rel")).toBe("noopener noreferrer");
-    await screenshot(page, "files-markdown-reader");
-    await page.keyboard.press("Escape");
-    await poll(() => reader.count()).toBe(0);
+    expect(await reader.getByRole("link", { name: "site" }).getAttribute("rel")).toContain("noopener");
+    await screenshot(page, "files-markdown-editor");
+    await page.getByRole("link", { name: "Retour au dossier" }).click();
+    await poll(() => listing.getByRole("link", { name: "Bureau CA" }).isVisible()).toBe(true);
 
     // Into the folder: the address says where, and the folder's note can be written.
     await listing.getByRole("link", { name: "Bureau CA" }).click();
