@@ -3,6 +3,12 @@ import * as core from "../../schema/core";
 
 export type Db = DrizzleD1Database<typeof core>;
 
+// drizzle() walks the whole schema to build its relational config: a few milliseconds of CPU that
+// every request paid. The instance holds nothing per request, so one per D1 binding is kept.
+const instances = new WeakMap<D1Database, Db>();
+
 export function createDb(d1: D1Database): Db {
-  return drizzle(d1, { schema: core });
+  let db = instances.get(d1);
+  if (!db) instances.set(d1, (db = drizzle(d1, { schema: core })));
+  return db;
 }

@@ -18,12 +18,26 @@ export const STATUS_TEXT: Record<number, string> = {
   507: "Insufficient Storage",
 };
 
-/** An element for any namespace: the usual prefixes, or a local declaration (including the empty namespace). */
-export function propElement(ns: string, local: string, value: string): string {
+/** A property's tags, built once per request rather than once per node of a listing. */
+export interface ElementParts {
+  open: string;
+  close: string;
+  /** The element with no content. */
+  empty: string;
+}
+
+/** The tags of an element in any namespace: the usual prefixes, or a local declaration (including the empty namespace). */
+export function elementParts(ns: string, local: string): ElementParts {
   const prefix = PREFIX[ns];
-  if (prefix) return value === "" ? `<${prefix}:${local}/>` : `<${prefix}:${local}>${value}</${prefix}:${local}>`;
-  if (ns === "") return `<${local} xmlns="">${value}</${local}>`;
-  return `<x:${local} xmlns:x="${escapeXml(ns)}">${value}</x:${local}>`;
+  if (prefix) return { open: `<${prefix}:${local}>`, close: `</${prefix}:${local}>`, empty: `<${prefix}:${local}/>` };
+  const open = ns === "" ? `<${local} xmlns="">` : `<x:${local} xmlns:x="${escapeXml(ns)}">`;
+  const close = ns === "" ? `</${local}>` : `</x:${local}>`;
+  return { open, close, empty: open + close };
+}
+
+export function propElement(ns: string, local: string, value: string): string {
+  const parts = elementParts(ns, local);
+  return value === "" ? parts.empty : parts.open + value + parts.close;
 }
 
 /** One <d:response>: the 200 propstat first (rclone reads only the first status), then the others. */
@@ -37,6 +51,18 @@ export function responseXml(href: string, groups: { status: number; props: PropV
     )
     .join("");
   return `<d:response><d:href>${escapeXml(href)}</d:href>${stats || `<d:propstat><d:prop/><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`}</d:response>`;
+}
+
+/**
+ * One <d:response> from already rendered properties: those found (200) and those not (404), in that
+ * order, as responseXml writes them. Listings build thousands of these, so it is plain concatenation.
+ */
+export function listingResponseXml(escapedHref: string, found: string, missing: string): string {
+  let xml = `<d:response><d:href>${escapedHref}</d:href>`;
+  if (found) xml += `<d:propstat><d:prop>${found}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`;
+  if (missing) xml += `<d:propstat><d:prop>${missing}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`;
+  if (!found && !missing) xml += "<d:propstat><d:prop/><d:status>HTTP/1.1 200 OK</d:status></d:propstat>";
+  return `${xml}</d:response>`;
 }
 
 export function statusResponseXml(href: string, status: number): string {

@@ -4,13 +4,13 @@ import { instanceId } from "../accounts/instance-secret";
 import { quotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
-import { responseXml, type PropValue } from "./multistatus";
+import { elementParts, listingResponseXml, propElement, type ElementParts, type PropValue } from "./multistatus";
 import type { PropRequest } from "./prop-request";
 import { foreignOwnerFigures } from "./tree-owners";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
 import type { PropertySource } from "./property-source";
 import { PROPERTY_SOURCES } from "./property-sources";
-import { DAV_NS } from "./xml";
+import { DAV_NS, escapeXml } from "./xml";
 
 export interface NodeEntry {
   node: FileNode;
@@ -19,67 +19,86 @@ export interface NodeEntry {
 }
 
 export interface RenderOptions {
-  /** `<d:lockdiscovery>` per node id, when the caller computed it. */
-  locks?: ReadonlyMap<number, string>;
+  /** `<d:lockdiscovery>` per node id, when the caller computes it (a promise, so it loads alongside the rest). */
+  locks?: ReadonlyMap<number, string> | Promise<ReadonlyMap<number, string>>;
   /** How to find the dead properties in one query: a folder and its children, or a list of ids. */
   deadScope?: { folderAndChildren: FileNode };
 }
 
 const D1_MAX_PARAMS = 90;
+const LOCKDISCOVERY = propertyKey(DAV_NS, "lockdiscovery");
+
+type Getter = (node: FileNode, ctx: PropertyContext) => string | null | undefined;
+
+/** One property a request asks for, resolved once per request: its tags and where its value comes from. */
+interface Column extends ElementParts {
+  ns: string;
+  local: string;
+  /** Live value; undefined when only a dead property can answer. */
+  get?: Getter;
+}
 
 /**
  * `<d:response>` elements for nodes of the asker's tree, with the properties a PROPFIND-like request
- * wants: PROPFIND, the favorites REPORT and SEARCH all answer through here.
+ * wants: PROPFIND, the favorites REPORT and SEARCH all answer through here. Everything a listing
+ * needs is loaded in one round of queries whatever its size (one per property source, none per
+ * node), and each response is concatenated from tags prepared once per request.
  */
 export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], request: PropRequest, options: RenderOptions = {}): Promise<string[]> {
   const nodes = entries.map((e) => e.node);
   // Independent queries: on D1 each is a round trip, so they go out together.
-  const [dead, sources, id, quota, owners] = await Promise.all([
+  const [dead, sources, id, quota, owners, locks] = await Promise.all([
     deadPropertiesOf(dav, nodes, options.deadScope),
     loadSources(dav, nodes, request),
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
     foreignOwnerFigures(dav, nodes, request),
+    options.locks,
   ]);
-  const shared: Omit<PropertyContext, "isRoot" | "grant"> = {
-    ownerDisplayName: dav.user.displayName,
-    quota,
-    instanceId: id,
+  const getterOf = (k: string): Getter | undefined => {
+    if (k === LOCKDISCOVERY) return (n) => locks?.get(n.id) ?? "";
+    const fromSource = sources.get(k);
+    return fromSource ? (n) => fromSource(n, k) : LIVE_PROPERTIES.get(k);
   };
+  const column = (k: string): Column => {
+    const { ns, local } = splitKey(k);
+    return { ns, local, ...elementParts(ns, local), get: getterOf(k) };
+  };
+  const overridden = (p: PropValue) => {
+    const k = propertyKey(p.ns, p.local);
+    return sources.has(k) || LIVE_PROPERTIES.has(k);
+  };
+  const columns =
+    request.kind === "prop"
+      ? request.props.map((p) => column(propertyKey(p.ns, p.local)))
+      : (request.kind === "allprop" ? [...allpropKeys(), LOCKDISCOVERY] : allpropKeys()).map(column);
+  const deadXml = (p: PropValue) => (request.kind === "propname" ? propElement(p.ns, p.local, "") : propElement(p.ns, p.local, p.value));
 
   return entries.map(({ node: n, names }) => {
-    const own = dead.get(n.id) ?? [];
-    const ctx: PropertyContext = { ...shared, ...owners.get(n.ownerId), isRoot: names.length === 0, grant: dav.grantFor(n) };
-    const found: PropValue[] = [];
-    const missing: PropValue[] = [];
-    const live = (k: string): PropValue | null => {
-      if (k === propertyKey(DAV_NS, "lockdiscovery")) return { ...splitKey(k), value: options.locks?.get(n.id) ?? "" };
-      const fromSource = sources.get(k);
-      const value = fromSource ? fromSource(n, k) : LIVE_PROPERTIES.get(k)?.(n, ctx);
-      return value === null || value === undefined ? null : { ...splitKey(k), value };
+    const own = dead.get(n.id);
+    const figures = owners.get(n.ownerId);
+    const ctx: PropertyContext = {
+      ownerDisplayName: figures?.ownerDisplayName ?? dav.user.displayName,
+      quota: figures?.quota ?? quota,
+      instanceId: id,
+      isRoot: names.length === 0,
+      grant: dav.grantFor(n),
     };
-    const overridden = (p: PropValue) => sources.has(propertyKey(p.ns, p.local)) || LIVE_PROPERTIES.has(propertyKey(p.ns, p.local));
-    if (request.kind === "propname") {
-      for (const k of allpropKeys()) if (live(k)) found.push({ ...splitKey(k), value: "" });
-      for (const p of own) if (!overridden(p)) found.push({ ns: p.ns, local: p.local, value: "" });
-    } else if (request.kind === "allprop") {
-      for (const k of [...allpropKeys(), propertyKey(DAV_NS, "lockdiscovery")]) {
-        const value = live(k);
-        if (value) found.push(value);
+    let found = "";
+    let missing = "";
+    for (const col of columns) {
+      const value = col.get?.(n, ctx);
+      if (value !== null && value !== undefined) {
+        found += value === "" || request.kind === "propname" ? col.empty : col.open + value + col.close;
+        continue;
       }
-      for (const p of own) if (!overridden(p)) found.push(p);
-    } else {
-      for (const wanted of request.props) {
-        const k = propertyKey(wanted.ns, wanted.local);
-        const value = live(k) ?? own.find((p) => p.ns === wanted.ns && p.local === wanted.local) ?? null;
-        if (value) found.push(value);
-        else missing.push({ ns: wanted.ns, local: wanted.local, value: "" });
-      }
+      if (request.kind !== "prop") continue;
+      const stored = own?.find((p) => p.ns === col.ns && p.local === col.local);
+      if (stored) found += deadXml(stored);
+      else missing += col.empty;
     }
-    return responseXml(dav.href(names, n.isFolder), [
-      { status: 200, props: found },
-      { status: 404, props: missing },
-    ]);
+    if (own && request.kind !== "prop") for (const p of own) if (!overridden(p)) found += deadXml(p);
+    return listingResponseXml(escapeXml(dav.href(names, n.isFolder)), found, missing);
   });
 }
 

@@ -59,8 +59,12 @@ export function parseXml(body: string): XmlElement | null {
 export const child = (element: XmlElement | null | undefined, ns: string, local: string) =>
   element?.children.find((c) => c.ns === ns && c.local === local);
 
+const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" };
+const SPECIAL = /[<>&"]/;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[ch]!);
+  // Most names and values have nothing to escape; listings call this thousands of times.
+  return SPECIAL.test(text) ? text.replace(/[<>&"]/g, (ch) => ENTITIES[ch]!) : text;
 }
 
 /** An element and its content as standalone XML: each element declares its own default namespace. */
