@@ -4,6 +4,8 @@ import { seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
 import { files, mkcol, share, type Auth } from "../../sharing/support";
+import { htmlToDocument } from "../../../plugins/docs/import/html-to-doc";
+import { serializeMarkdown } from "../../../plugins/docs/markdown/serialize";
 import { api, fileIdOf, minutesDocx, PNG } from "./docx-fixture";
 
 async function upload(user: Auth, path: string, body: BodyInit): Promise<number> {
@@ -84,5 +86,39 @@ describe("importing a Word document", () => {
   it("refuses strangers (404) and readers who may not create in the folder (403)", async () => {
     expect((await api(stranger, "POST", "/api/docs/import", { fileId: docxId })).status).toBe(404);
     expect((await api(reader, "POST", "/api/docs/import", { fileId: docxId })).status).toBe(403);
+    // A folder of their own takes it; someone else's folder is not found.
+    const root = (await (await api(reader, "GET", "/api/files/root")).json<{ node: { id: number } }>()).node.id;
+    const strangerRoot = (await (await api(stranger, "GET", "/api/files/root")).json<{ node: { id: number } }>()).node.id;
+    expect((await api(reader, "POST", "/api/docs/import", { fileId: docxId, folderId: strangerRoot })).status).toBe(404);
+    const res = await api(reader, "POST", "/api/docs/import", { fileId: docxId, folderId: root });
+    expect(res.status).toBe(201);
+    expect((await res.json<{ file: { name: string } }>()).file.name).toBe("PV AG.md");
+  });
+});
+
+describe("Word's HTML to the editor's document", () => {
+  it("keeps a valid document whatever the nesting", () => {
+    const doc = htmlToDocument(
+      `<h2>Titre <img src="a" alt="logo"/> <br/>suite</h2>
+       <ul><li></li><li>un<ul><li>deux<table><tr><td><ul><li>trois</li></ul></td></tr></table></li></ul></li></ul>
+       <p>texte <a href="javascript:alert(1)">piège</a> <a id="_Toc1"></a><sup><a href="#footnote-1">[1]</a></sup></p>
+       <table><thead><tr><th colspan="2">Entête</th></tr></thead><tbody><tr><td>a</td><td><p>b</p><p>c</p></td></tr></tbody></table>
+       <ol start="3"><li>trois</li></ol><pre>x &lt; y</pre><blockquote></blockquote>
+       <ol><li id="footnote-1"><p>Note <a href="#footnote-ref-1">↑</a></p></li></ol>`,
+      (src) => (src === "a" ? ".attachments.1/a.png" : null),
+    );
+    doc.check();
+    const markdown = serializeMarkdown(doc);
+    expect(markdown).toContain("## Titre ![logo](.attachments.1/a.png)");
+    expect(markdown).not.toContain("javascript:");
+    expect(markdown).toContain("texte piège \\[1\\]");
+    expect(markdown).toContain("3. trois");
+    expect(markdown).toContain("x < y");
+  });
+
+  it("gives an empty document for empty HTML", () => {
+    const doc = htmlToDocument("", () => null);
+    doc.check();
+    expect(serializeMarkdown(doc)).toBe("");
   });
 });
