@@ -104,20 +104,19 @@ export class CommentService {
   /** Comment counts of many nodes at once (a PROPFIND listing): all of them, and those after the asker's read marker. */
   async countsOf(nodeIds: readonly number[]): Promise<Map<number, { count: number; unread: number }>> {
     const counts = new Map<number, { count: number; unread: number }>();
-    const ids = [...new Set(nodeIds)];
-    for (let i = 0; i < ids.length; i += D1_MAX_PARAMS) {
-      const rows = await this.db
-        .select({
-          nodeId: fileComments.nodeId,
-          count: sql<number>`count(*)`,
-          unread: sql<number>`sum(case when ${commentReadMarkers.readAt} is null or ${fileComments.createdAt} > ${commentReadMarkers.readAt} then 1 else 0 end)`,
-        })
-        .from(fileComments)
-        .leftJoin(commentReadMarkers, and(eq(commentReadMarkers.nodeId, fileComments.nodeId), eq(commentReadMarkers.userId, this.user.id)))
-        .where(inArray(fileComments.nodeId, ids.slice(i, i + D1_MAX_PARAMS)))
-        .groupBy(fileComments.nodeId);
-      for (const r of rows) counts.set(r.nodeId, { count: Number(r.count), unread: Number(r.unread) });
-    }
+    if (nodeIds.length === 0) return counts;
+    // One query for a whole listing: the ids go as one JSON parameter, not in chunks of D1's limit.
+    const rows = await this.db
+      .select({
+        nodeId: fileComments.nodeId,
+        count: sql<number>`count(*)`,
+        unread: sql<number>`sum(case when ${commentReadMarkers.readAt} is null or ${fileComments.createdAt} > ${commentReadMarkers.readAt} then 1 else 0 end)`,
+      })
+      .from(fileComments)
+      .leftJoin(commentReadMarkers, and(eq(commentReadMarkers.nodeId, fileComments.nodeId), eq(commentReadMarkers.userId, this.user.id)))
+      .where(sql`${fileComments.nodeId} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(nodeIds)])}))`)
+      .groupBy(fileComments.nodeId);
+    for (const r of rows) counts.set(r.nodeId, { count: Number(r.count), unread: Number(r.unread) });
     return counts;
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { systemTagRelations, systemTags } from "../../schema/file-lifecycle";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
@@ -20,7 +20,6 @@ export interface TagView {
 }
 
 export const MAX_TAG_NAME = 64;
-const D1_MAX_PARAMS = 90;
 
 /** Invisible tags exist for admins (and automation) only; restricted ones are visible but only admins assign them. */
 export const canSeeTag = (tag: SystemTag, user: User) => user.isAdmin || tag.userVisible;
@@ -135,19 +134,17 @@ export class TagService {
     await this.recordChange(node, tag, "unassigned");
   }
 
-  /** Visible tags of many nodes at once (a PROPFIND listing), in chunks D1 accepts. */
+  /** Visible tags of many nodes at once (a PROPFIND listing): one query, the ids as one JSON parameter. */
   async tagsOfNodes(nodeIds: readonly number[]): Promise<Map<number, SystemTag[]>> {
     const byNode = new Map<number, SystemTag[]>();
-    const ids = [...new Set(nodeIds)];
-    for (let i = 0; i < ids.length; i += D1_MAX_PARAMS) {
-      const rows = await this.db
-        .select({ nodeId: systemTagRelations.nodeId, tag: systemTags })
-        .from(systemTagRelations)
-        .innerJoin(systemTags, eq(systemTags.id, systemTagRelations.tagId))
-        .where(inArray(systemTagRelations.nodeId, ids.slice(i, i + D1_MAX_PARAMS)))
-        .orderBy(asc(systemTags.name));
-      for (const { nodeId, tag } of rows) if (canSeeTag(tag, this.user)) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), tag]);
-    }
+    if (nodeIds.length === 0) return byNode;
+    const rows = await this.db
+      .select({ nodeId: systemTagRelations.nodeId, tag: systemTags })
+      .from(systemTagRelations)
+      .innerJoin(systemTags, eq(systemTags.id, systemTagRelations.tagId))
+      .where(sql`${systemTagRelations.nodeId} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(nodeIds)])}))`)
+      .orderBy(asc(systemTags.name));
+    for (const { nodeId, tag } of rows) if (canSeeTag(tag, this.user)) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), tag]);
     return byNode;
   }
 

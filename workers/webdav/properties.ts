@@ -2,6 +2,7 @@ import type { FileNode } from "../storage/tree";
 import { DAV_NS, escapeXml, NC_NS, OC_NS } from "./xml";
 import { READ, SHARE, shareBitsFor } from "../sharing/permission-bits";
 import { permissionLetters, type NodeGrant } from "./permissions";
+import { httpDate, isoDate } from "./dav-dates";
 
 export interface PropertyContext {
   ownerDisplayName: string;
@@ -26,14 +27,12 @@ const OCS_NS = "http://open-collaboration-services.org/ns";
 /** Nextcloud's rule: nothing without the share and read bits, and a file never passes on create or delete. */
 const sharePermissions = (node: FileNode, bits: number) => (bits & SHARE && bits & READ ? shareBitsFor(node.isFolder, bits) : 0);
 
-const httpDate = (seconds: number) => new Date(seconds * 1000).toUTCString();
-
 /** Live properties: computed from the node, never stored. `null` means "not defined for this node" (404). */
 export const LIVE_PROPERTIES = new Map<string, Getter>([
   [key(DAV_NS, "resourcetype"), (n) => (n.isFolder ? "<d:collection/>" : "")],
   [key(DAV_NS, "getetag"), (n) => `&quot;${n.etag}&quot;`],
   [key(DAV_NS, "getlastmodified"), (n) => httpDate(n.mtime)],
-  [key(DAV_NS, "creationdate"), (n) => new Date(n.createdAt * 1000).toISOString()],
+  [key(DAV_NS, "creationdate"), (n) => isoDate(n.createdAt)],
   [key(DAV_NS, "displayname"), (n) => (n.name ? escapeXml(n.name) : null)],
   [key(DAV_NS, "getcontentlength"), (n) => (n.isFolder ? null : String(n.size))],
   [key(DAV_NS, "getcontenttype"), (n) => (n.isFolder ? null : escapeXml(n.mime))],
