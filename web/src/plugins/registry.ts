@@ -2,11 +2,11 @@
 import type { PluginWebEntry } from "./web-entry";
 
 // Every plugin's web part, found by its place rather than by name, and loaded only when its page opens.
-const entries = import.meta.glob<{ default: PluginWebEntry }>("../../../plugins/*/web/index.tsx");
+const entries = import.meta.glob<{ default: PluginWebEntry }>("../../../plugins/*/web/index.{ts,tsx}");
 
 const loaders = new Map<string, () => Promise<{ default: PluginWebEntry }>>(
   Object.entries(entries).flatMap(([file, load]) => {
-    const id = /\/plugins\/([^/]+)\/web\/index\.tsx$/.exec(file)?.[1];
+    const id = /\/plugins\/([^/]+)\/web\/index\.tsx?$/.exec(file)?.[1];
     return id ? [[id, load] as const] : [];
   }),
 );
