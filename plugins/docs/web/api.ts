@@ -21,15 +21,25 @@ export const takeSnapshot = (fileId: number, label: string) => apiJson<unknown>(
 export const attachImage = async (docId: number, imageId: number) =>
   (await apiJson<{ src: string }>(`/api/docs/${docId}/attachments`, { method: "POST", json: { fileId: imageId } })).src;
 
-const ATTACHMENT = /^\.attachments\.[^/]+\/([^/?#]+)$/;
+/** Absolute addresses of this site, and pictures held in the page itself; never a path relative to the editor's page. */
+function isShowable(src: string): boolean {
+  if (/^(data|blob):/i.test(src)) return true;
+  try {
+    return /^[a-z][a-z0-9+.-]*:|^\//i.test(src) && new URL(src, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Where the browser fetches a picture the document names: its attachments (a relative path in the
  * Markdown, so desktop clients see them beside the file) come through the plugin's route.
  */
-export function displaySrc(docId: number, src: string): string {
-  const name = ATTACHMENT.exec(src)?.[1];
-  if (!name) return src;
+export function displaySrc(docId: number, src: string): string | null {
+  const prefix = `.attachments.${docId}/`;
+  const name = src.startsWith(prefix) && !/[/?#]/.test(src.slice(prefix.length)) ? src.slice(prefix.length) : "";
+  // Pictures elsewhere on the web are not fetched (the page's policy allows this site's only): the alt text stands in.
+  if (!name) return isShowable(src) ? src : null;
   let decoded = name;
   try {
     decoded = decodeURIComponent(name);

@@ -38,7 +38,9 @@ const DocumentImage = Image.extend<ImageOptions & { docId: number }>({
     return ({ node }) => {
       const img = document.createElement("img");
       const show = (attrs: Record<string, unknown>) => {
-        img.src = displaySrc(docId, typeof attrs.src === "string" ? attrs.src : "");
+        const src = displaySrc(docId, typeof attrs.src === "string" ? attrs.src : "");
+        if (src) img.src = src;
+        else img.removeAttribute("src");
         img.alt = typeof attrs.alt === "string" ? attrs.alt : "";
         if (typeof attrs.title === "string") img.title = attrs.title;
         else img.removeAttribute("title");
