@@ -24,6 +24,10 @@ export default defineConfig({
           setupFiles: ["./test/support/apply-migrations.ts"],
           // A fake SMTP server in Node for test/mail/ (workerd cannot listen on TCP itself).
           globalSetup: ["./test/clients/support/fake-smtp-setup.ts"],
+          // Each file gets its own workerd and loads the whole Worker into it: that fixed cost, not the
+          // tests, is most of this project's time, and one file at a time leaves a core idle while Node
+          // and workerd hand modules to each other. vitest's default (cores - 1) is 1 on a 2-core CI.
+          maxWorkers: "100%",
         },
       },
       {
@@ -35,6 +39,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // web/dist is built once for the run; each `npm start` of a test then skips its build.
+          globalSetup: ["./test/clients/support/web-build-setup.ts"],
         },
       },
     ],

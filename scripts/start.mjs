@@ -52,7 +52,8 @@ async function waitUntilReady(url, child) {
 }
 
 mkdirSync(stateDir, { recursive: true });
-execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
+// The client tests build web/dist once for the whole run and start many servers: they set this.
+if (process.env.CUMULUS_SKIP_WEB_BUILD !== "1") execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit" });
 log(`applying migrations in ${stateDir}`);
 wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]);
 

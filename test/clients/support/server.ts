@@ -25,14 +25,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  stateDir?: string;
+  adminPassword?: string;
+  quiet?: boolean;
+  /**
+   * Whether `npm start` builds the web app first, as it does for an admin. By default it does, except
+   * under vitest's clients project, whose globalSetup (support/web-build-setup.ts) built it once for the run.
+   */
+  buildWeb?: boolean;
+}
+
 /** Starts Cumulus exactly as an admin does, with `npm start`'s script, in its own STATE_DIR and port. */
-export async function startServer(options: { stateDir?: string; adminPassword?: string; quiet?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "cumulus-state-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, PORT: String(port), HOST: "127.0.0.1" };
   if (options.adminPassword) env.ADMIN_PASSWORD = options.adminPassword;
   else delete env.ADMIN_PASSWORD;
   if (options.quiet) env.CUMULUS_QUIET = "1"; // benches: no per-request log lines
+  if (!(options.buildWeb ?? process.env.CUMULUS_WEB_BUILT !== "1")) env.CUMULUS_SKIP_WEB_BUILD = "1";
+  else delete env.CUMULUS_SKIP_WEB_BUILD;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   // Keep the log bounded: tests read recent lines, and a long run must not exhaust memory.
