@@ -22,9 +22,9 @@ import {
 import type { Mark, Node } from "prosemirror-model";
 import { imageSize } from "./image-size";
 import type { LoadedImage } from "./images";
+import { isSafeHref } from "../safe-link";
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
-const SAFE_HREF = /^(https?:|mailto:|tel:)/i;
 const MONO = "Courier New";
 /** Word's indent step, in twentieths of a point. */
 const INDENT = 720;
@@ -195,7 +195,7 @@ class DocxWriter {
   private text(text: string, marks: readonly Mark[], place: Place): ParagraphChild {
     const has = (name: string) => marks.some((m) => m.type.name === name);
     const link = marks.find((m) => m.type.name === "link");
-    const href = typeof link?.attrs.href === "string" && SAFE_HREF.test(link.attrs.href) ? link.attrs.href : null;
+    const href = typeof link?.attrs.href === "string" && isSafeHref(link.attrs.href) ? link.attrs.href : null;
     const run = new TextRun({
       text,
       bold: has("bold") || place.bold,

@@ -1,6 +1,7 @@
 import type { Mark, Node } from "prosemirror-model";
 import { documentSchema as schema } from "../markdown/schema";
 import { parseHtml, type HtmlChild, type HtmlElement } from "./html-tree";
+import { isSafeHref } from "../safe-link";
 
 /** What an `<img src>` becomes in the document; null drops the picture and keeps its alt text. */
 export type ImageSource = (src: string) => string | null;
@@ -8,7 +9,6 @@ export type ImageSource = (src: string) => string | null;
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const MARKS: Record<string, string> = { strong: "bold", b: "bold", em: "italic", i: "italic", s: "strike", del: "strike", strike: "strike", code: "code" };
 const BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "hr", "div", "section", "article", "header", "footer", "li", "dl"]);
-const SAFE_HREF = /^(https?:|mailto:|tel:)/i;
 
 const isBlock = (child: HtmlChild) => typeof child !== "string" && BLOCKS.has(child.name);
 const elements = (el: HtmlElement, ...names: string[]) => el.children.filter((c): c is HtmlElement => typeof c !== "string" && names.includes(c.name));
@@ -121,7 +121,7 @@ class Converter {
     if (el.name === "a") {
       const href = el.attrs.href?.trim() ?? "";
       // Word's bookmarks and footnote anchors (#…) lead nowhere in a Markdown file; scripts never get a link.
-      if (!SAFE_HREF.test(href)) return this.inline(el.children, marks);
+      if (!isSafeHref(href)) return this.inline(el.children, marks);
       return this.inline(el.children, schema.marks.link!.create({ href }).addToSet(marks));
     }
     return this.inline(el.children, marks);

@@ -16,7 +16,8 @@ import { docxToHtml, type ImportedImage } from "./docx-to-html";
 import { htmlToDocument } from "./html-to-doc";
 
 /** Word files past this are refused before they are read into memory. */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+// Mammoth holds the unzipped file in memory, and a Worker has 128 MB.
+export const MAX_DOCX_BYTES = 25 * 1024 * 1024;
 
 /** Picture types kept from a Word file; others (EMF, WMF, TIFF) no browser shows, so their alt text stays instead. */
 const IMAGE_EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg" };
@@ -27,10 +28,11 @@ const importBody = z.object({ fileId: id, folderId: id.optional() }).strict();
 const isDocx = (name: string) => name.toLowerCase().endsWith(".docx");
 const unsupported = () => new ApiError(415, "not_docx", "Only Word documents (.docx) can be imported");
 
-function textBody(text: string): { body: ReadableStream<Uint8Array>; length: number } {
-  const bytes = new TextEncoder().encode(text);
+function bytesBody(bytes: Uint8Array): { body: ReadableStream<Uint8Array>; length: number } {
   return { body: new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }), length: bytes.byteLength };
 }
+
+const textBody = (text: string) => bytesBody(new TextEncoder().encode(text));
 
 /** Where the new document goes: beside the Word file unless a folder is named; the caller must be allowed to create there. */
 async function targetFolder(c: Context<AppEnv>, source: FileNode, folderId: number | undefined): Promise<FileNode> {
@@ -48,8 +50,7 @@ async function saveImages(files: FileService, doc: FileNode, images: readonly Im
   const folder = await ensureAttachmentFolder(files, doc);
   for (const [i, image] of kept.entries()) {
     const name = await freeNameIn(files.db, folder, `image-${i + 1}.${IMAGE_EXTENSIONS[image.contentType]}`);
-    const bytes = image.bytes;
-    await files.write({ parent: folder, name, body: new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }), length: bytes.byteLength });
+    await files.write({ parent: folder, name, ...bytesBody(image.bytes) });
     sources.set(image.placeholder, attachmentSrc(doc.id, name));
   }
   return sources;
