@@ -3,7 +3,7 @@ import { can, folderAt, type FileNode } from "../../../web/src/api/files";
 import { language, t } from "../../../web/src/i18n";
 import { describeError } from "../../../web/src/ui/errors";
 import { FileIcon } from "../../../web/src/views/files/file-icon";
-import { pathSteps } from "../../../web/src/views/files/links";
+import { PickerPath } from "../../../web/src/views/files/picker-path";
 
 interface ImagePickerProps {
   startPath: string;
@@ -60,22 +60,7 @@ export function ImagePicker({ startPath, onPick, onClose }: ImagePickerProps) {
   return (
     <dialog ref={dialog} class="dialog folder-picker docs-image-picker" aria-labelledby="image-picker-title" onCancel={onClose}>
       <h2 id="image-picker-title">{t("docs.image")}</h2>
-      <nav class="breadcrumbs" aria-label={t("files.breadcrumbs")}>
-        <ol>
-          <li class="crumb">
-            <button type="button" class="link-button" onClick={() => setPath("/")} aria-current={path === "/" ? "location" : undefined}>
-              {t("files.home")}
-            </button>
-          </li>
-          {pathSteps(path).map((step) => (
-            <li class="crumb" key={step.path}>
-              <button type="button" class="link-button" onClick={() => setPath(step.path)} aria-current={step.path === path ? "location" : undefined}>
-                {step.name}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <PickerPath path={path} onPath={setPath} />
       {items === null && !error && <p role="status">{t("common.loading")}</p>}
       {items && (
         <ul class="picker-list">

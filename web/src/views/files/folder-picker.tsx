@@ -4,6 +4,7 @@ import { language, t, tn } from "../../i18n";
 import { describeError } from "../../ui/errors";
 import { FileIcon } from "./file-icon";
 import { pathSteps } from "./links";
+import { PickerPath } from "./picker-path";
 
 export type PickMode = "move" | "copy";
 
@@ -65,22 +66,7 @@ export function FolderPicker({ nodes, startPath, onPick, onClose }: FolderPicker
   return (
     <dialog ref={dialog} class="dialog folder-picker" aria-labelledby="picker-title" onCancel={onClose}>
       <h2 id="picker-title">{title}</h2>
-      <nav class="breadcrumbs" aria-label={t("files.breadcrumbs")}>
-        <ol>
-          <li class="crumb">
-            <button type="button" class="link-button" onClick={() => setPath("/")} aria-current={path === "/" ? "location" : undefined}>
-              {t("files.home")}
-            </button>
-          </li>
-          {pathSteps(path).map((step) => (
-            <li class="crumb" key={step.path}>
-              <button type="button" class="link-button" onClick={() => setPath(step.path)} aria-current={step.path === path ? "location" : undefined}>
-                {step.name}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <PickerPath path={path} onPath={setPath} />
       {error && (
         <p class="status status-error" role="alert">
           {error}
