@@ -18,6 +18,7 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
   let server: RunningServer;
   let browser: Browser;
   let docId: number;
+  const shareIds: Partial<Record<Who, number>> = {};
   const opened: { context: BrowserContext; errors: string[] }[] = [];
 
   const dav = (user: Who, path: string, init: RequestInit = {}) =>
@@ -47,8 +48,10 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
     for (const [shareWith, permissions] of [
       ["lea", "3"],
       ["hugo", "1"],
-    ]) {
-      expect((await ocs("admin", "/apps/files_sharing/api/v1/shares", { path: "/Compte rendu AG.md", shareType: "0", shareWith: shareWith!, permissions: permissions! })).status).toBe(200);
+    ] as const) {
+      const shared = await ocs("admin", "/apps/files_sharing/api/v1/shares", { path: "/Compte rendu AG.md", shareType: "0", shareWith, permissions });
+      expect(shared.status).toBe(200);
+      shareIds[shareWith] = ((await shared.json()) as { ocs: { data: { id: number | string } } }).ocs.data.id as number;
     }
   });
   afterAll(async () => {
@@ -57,8 +60,8 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
   });
 
   /** A browser context logged in through the API (the login form has its own test), on the phone or a desktop. */
-  async function login(who: Who, viewport = DESKTOP) {
-    const context = await browser.newContext({ viewport, locale: "fr-FR", baseURL: server.url });
+  async function login(who: Who, viewport = DESKTOP, locale = "fr-FR") {
+    const context = await browser.newContext({ viewport, locale, baseURL: server.url });
     const answer = await context.request.post("/api/auth/login", { data: { login: who, password: PASSWORDS[who] } });
     expect(answer.status()).toBe(200);
     const page = await context.newPage();
@@ -71,10 +74,10 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
   const editorOf = (page: Page) => page.getByRole("textbox", { name: "Contenu du document" });
   const saveStatus = (page: Page) => page.locator(".docs-save");
 
-  async function openDocument(page: Page) {
+  async function openDocument(page: Page, saved = "Enregistré") {
     await page.goto(`/apps/docs/document/${docId}`);
     await poll(() => editorOf(page).textContent()).toContain("Ordre du jour.");
-    await poll(() => saveStatus(page).textContent()).toBe("Enregistré");
+    await poll(() => saveStatus(page).textContent()).toBe(saved);
   }
 
   /** Types at the end of the document, in a new paragraph. */
@@ -127,19 +130,23 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
     }).toBe(true);
   });
 
-  it("shows a read-only share the live document, and lets it change nothing", async () => {
-    const hugo = await login("hugo", PHONE);
-    await openDocument(hugo.page);
-    await poll(() => hugo.page.getByRole("note").textContent()).toBe("Lecture seule : vous pouvez lire ce document, pas le modifier.");
-    expect(await editorOf(hugo.page).getAttribute("contenteditable")).toBe("false");
-    await poll(() => editorOf(hugo.page).textContent()).toContain("Envoyer le compte rendu");
-    expect(await editorOf(hugo.page).getByRole("heading").count()).toBe(1);
-    expect(await hugo.page.getByRole("toolbar", { name: "Mise en forme" }).count()).toBe(0);
+  it("shows a read-only share the live document, in English, and lets it change nothing", async () => {
+    const hugo = await login("hugo", PHONE, "en-GB");
+    const editorLabel = hugo.page.getByRole("textbox", { name: "Document content" });
+    await hugo.page.goto(`/apps/docs/document/${docId}`);
+    await poll(() => editorLabel.textContent()).toContain("Ordre du jour.");
+    await poll(() => saveStatus(hugo.page).textContent()).toBe("Saved");
+    await poll(() => hugo.page.getByRole("note").textContent()).toBe("Read only: you can read this document but not change it.");
+    expect(await editorLabel.getAttribute("contenteditable")).toBe("false");
+    await poll(() => editorLabel.textContent()).toContain("Envoyer le compte rendu");
+    expect(await editorLabel.getByRole("heading").count()).toBe(1);
+    expect(await hugo.page.getByRole("toolbar", { name: "Formatting" }).count()).toBe(0);
+    expect(await hugo.page.getByRole("button", { name: "Export" }).isVisible()).toBe(true);
     const before = await fileText();
-    await editorOf(hugo.page).click();
+    await editorLabel.click();
     await hugo.page.keyboard.type("Hugo écrit ici");
     await hugo.page.keyboard.press("Enter");
-    expect(await editorOf(hugo.page).textContent()).not.toContain("Hugo écrit ici");
+    expect(await editorLabel.textContent()).not.toContain("Hugo écrit ici");
     await screenshot(hugo.page, "docs-editor-read-only-phone");
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await fileText()).toBe(before);
@@ -175,6 +182,21 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
     await screenshot(lea.page, "docs-editor-phone");
     await Promise.all([admin.context.close(), lea.context.close()]);
     await poll(fileText).toContain("Ajouté hors ligne.");
+  });
+
+  it("closes the editor of a share that was taken back, and keeps its later typing out of the file", async () => {
+    const lea = await login("lea");
+    await openDocument(lea.page);
+    const shareApi = `${server.url}/ocs/v2.php/apps/files_sharing/api/v1/shares/${shareIds.lea}?format=json`;
+    const unshared = await fetch(shareApi, { method: "DELETE", headers: { Authorization: basicAuth("admin", PASSWORDS.admin), "OCS-APIREQUEST": "true" } });
+    expect(unshared.status).toBe(200);
+    // A writer's rights are confirmed again at its next change, at most a few seconds after the last check.
+    await new Promise((r) => setTimeout(r, 2_100));
+    await typeAtEnd(lea.page, "Après le retrait");
+    await poll(() => saveStatus(lea.page).textContent()).toBe("Vous n'avez plus accès à ce document.");
+    expect(await editorOf(lea.page).getAttribute("contenteditable")).toBe("false");
+    await lea.context.close();
+    expect(await fileText()).not.toContain("Après le retrait");
   });
 
   it("opens a Markdown file from Files, and creates a new document from the New menu", async () => {
