@@ -45,7 +45,7 @@ describe.skipIf(!chromiumAvailable())("uploads in the web app, in chromium", () 
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ adminPassword: ADMIN_PASSWORD }), launchChromium()]);
-    for (const folder of ["/Envois", "/Gros", "/Coupure", "/Annulation", "/Reprise", "/Dossiers", "/Glisser"]) expect((await dav(folder, { method: "MKCOL" })).status).toBe(201);
+    for (const folder of ["/Envois", "/Gros", "/Coupure", "/Annulation", "/Reprise", "/Dossiers", "/Glisser", "/Dépôt"]) expect((await dav(folder, { method: "MKCOL" })).status).toBe(201);
     const created = await fetch(`${server.url}/ocs/v2.php/cloud/users?format=json`, {
       method: "POST",
       headers: { Authorization: admin(), "OCS-APIREQUEST": "true", "Content-Type": "application/x-www-form-urlencoded" },
@@ -315,6 +315,77 @@ describe.skipIf(!chromiumAvailable())("uploads in the web app, in chromium", () 
     expect(await page.locator(".upload-drop-overlay").count()).toBe(0);
     for (const name of ["ordre du jour.txt", "budget.csv"]) await expect.poll(() => stateOf(page, name), { timeout: 20_000 }).toBe("Envoyé");
     expect(new TextDecoder().decode((await stored("/Glisser/budget.csv"))!)).toBe("budget");
+    await close(context, errors);
+  });
+
+  /** Everything below a folder of admin's, by WebDAV: path → size (folders end with "/" and have none). */
+  async function tree(path: string): Promise<Record<string, number | null>> {
+    const res = await dav(path, { method: "PROPFIND", headers: { Depth: "1" } });
+    expect(res.status).toBe(207);
+    const found: Record<string, number | null> = {};
+    const prefix = `/remote.php/dav/files/admin${path}/`;
+    for (const response of (await res.text()).split("<d:response>").slice(1)) {
+      const href = decodeURIComponent(/<d:href>([^<]+)<\/d:href>/.exec(response)![1]!);
+      if (!href.startsWith(prefix) || href === prefix) continue; // the folder itself
+      const name = href.slice(prefix.length);
+      if (name.endsWith("/")) {
+        found[name] = null;
+        for (const [below, size] of Object.entries(await tree(`${path}/${name.slice(0, -1)}`))) found[`${name}${below}`] = size;
+      } else {
+        found[name] = Number(/<d:getcontentlength>(\d+)<\/d:getcontentlength>/.exec(response)?.[1]);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A folder dragged from the desktop, as the operating system hands it to chromium: the drag goes
+   * through chromium's own input pipeline (CDP Input.dispatchDragEvent with paths on disk), so the
+   * page gets a directory entry backed by the disk, as from a file manager. A DataTransfer built in
+   * the page (the test above) can only carry files.
+   */
+  it("takes a folder dropped from the desktop, with its subfolders, an empty one, and a file dropped beside it", async () => {
+    const desktop = mkdtempSync(join(tmpdir(), "cumulus-drop-"));
+    const root = join(desktop, "Sortie été");
+    mkdirSync(join(root, "Photos", "Jour 1"), { recursive: true });
+    mkdirSync(join(root, "Vidéos à trier"));
+    const photo = randomBytes(150_000);
+    writeFileSync(join(root, "programme.txt"), "Plongée à Sète, départ 8 h");
+    writeFileSync(join(root, "Photos", "groupe.jpg"), randomBytes(90_000));
+    writeFileSync(join(root, "Photos", "Jour 1", "épave.jpg"), photo);
+    writeFileSync(join(desktop, "liste des présents.csv"), "nom;présent\nLéa;oui\n");
+
+    const { context, page, errors } = await open(DESKTOP);
+    await logIn(page);
+    await openFolder(page, "/Dépôt");
+    const box = (await page.locator(".files-drop-area").boundingBox())!;
+    const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+    // What the OS gives chromium for a drag of these two icons from a file manager: their paths.
+    const data = { items: [], files: [root, join(desktop, "liste des présents.csv")], dragOperationsMask: 1 };
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Input.dispatchDragEvent", { type: "dragEnter", ...at, data });
+    await cdp.send("Input.dispatchDragEvent", { type: "dragOver", ...at, data });
+    await expect.poll(() => page.locator(".upload-drop-overlay").textContent(), { timeout: 10_000 }).toBe("Déposez vos fichiers ou dossiers ici pour les envoyer dans « Dépôt »");
+    await cdp.send("Input.dispatchDragEvent", { type: "drop", ...at, data });
+    for (const label of ["Sortie été/programme.txt", "Sortie été/Photos/groupe.jpg", "Sortie été/Photos/Jour 1/épave.jpg", "liste des présents.csv"]) {
+      await expect.poll(() => stateOf(page, label), { timeout: 30_000 }).toBe("Envoyé");
+    }
+    await expect.poll(() => page.locator(".upload-panel-title").textContent(), { timeout: 10_000 }).toBe("4 fichiers envoyés");
+    await expect.poll(() => page.locator(".files-page").getByText("Sortie été", { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(page, "upload-desktop-folder-drop");
+    // The server holds the whole tree, names as they were, the empty folder included.
+    expect(await tree("/Dépôt")).toEqual({
+      "Sortie été/": null,
+      "Sortie été/Photos/": null,
+      "Sortie été/Photos/Jour 1/": null,
+      "Sortie été/Photos/Jour 1/épave.jpg": 150_000,
+      "Sortie été/Photos/groupe.jpg": 90_000,
+      "Sortie été/Vidéos à trier/": null,
+      "Sortie été/programme.txt": Buffer.byteLength("Plongée à Sète, départ 8 h"),
+      "liste des présents.csv": Buffer.byteLength("nom;présent\nLéa;oui\n"),
+    });
+    expect(sha1((await stored("/Dépôt/Sortie été/Photos/Jour 1/épave.jpg"))!)).toBe(sha1(photo));
+    expect(new TextDecoder().decode((await stored("/Dépôt/Sortie été/programme.txt"))!)).toBe("Plongée à Sète, départ 8 h");
     await close(context, errors);
   });
 
