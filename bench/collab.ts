@@ -91,7 +91,8 @@ for (const { n, ours, ref } of loads) {
   header(`N = ${n}`);
   row("clients connected in (s)", ours.connectSeconds, ref.connectSeconds);
   row("edits sent", ours.edits, ref.edits, 0);
-  row("edits not delivered to every client", ours.lost, ref.lost, 0);
+  row("edits not delivered to every client ²", ours.lost, ref.lost, 0);
+  row("sockets dropped", ours.dropped, ref.dropped, 0);
   console.log("final text converged".padEnd(44) + ours.converged.padStart(12) + ref.converged.padStart(13));
   row("p50 edit → all clients (ms)", ours.p50All, ref.p50All);
   row("p99 edit → all clients (ms)", ours.p99All, ref.p99All);
@@ -109,6 +110,7 @@ for (const { n, ours, ref } of loads) {
 }
 
 console.log(`\n¹ Cumulus: workerd running the Worker, plus wrangler's proxy workerd, wrangler and esbuild, and the front door (node), all started by npm start.`);
+console.log(`² An edit that had not reached all N - 1 other clients when nothing more arrived for 5 s (or after 60 s). "final text converged" is a fresh client's full sync: it tells lost updates from undelivered broadcasts.`);
 console.log(`\nAwareness growth: bytes/s received per client (= total / N). Flat means total traffic linear in N; growing with N means N².`);
 console.log("N".padEnd(8) + "cumulus B/s/N".padStart(16) + "×first".padStart(8) + "y-websocket B/s/N".padStart(20) + "×first".padStart(8));
 const first = loads[0];

@@ -29,6 +29,8 @@ export interface LoadResult {
   awarenessFramesPerSec: number;
   /** Cores used by this load generator over the window: near 1, it was the bottleneck. */
   clientCpu: number;
+  /** Sockets the server closed or lost during the run. */
+  dropped: number;
   /** A fresh client's text length against the number of edits sent, and the typists' agreement. */
   converged: string;
 }
@@ -122,14 +124,21 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
   const awarenessFrames = clients.reduce((s, c) => s + c.awarenessFrames, 0);
   clearInterval(sampler);
 
-  // Drain: every edit should reach the n - 1 other clients.
-  const drainUntil = Date.now() + 15_000;
-  while (Date.now() < drainUntil && [...edits.values()].some((e) => e.count < n - 1)) await sleep(100);
+  // Drain: every edit should reach the n - 1 other clients. A delivery still missing once nothing has
+  // arrived for 5 s is counted as not delivered (late past 60 s counts the same).
+  const drainUntil = Date.now() + 60_000;
+  let delivered = -1;
+  let quietSince = Date.now();
+  while (Date.now() < drainUntil && Date.now() - quietSince < 5_000 && [...edits.values()].some((e) => e.count < n - 1)) {
+    if (eachDelays.length !== delivered) (delivered = eachDelays.length), (quietSince = Date.now());
+    await sleep(100);
+  }
+  const dropped = clients.filter((c) => c.closed).map((c) => c.closeReason);
 
   const checker = new BenchClient(await room.url(), -1, { full: true });
   let converged: string;
   try {
-    await within(checker.opened.then(() => checker.synced), 30_000, "the checking client to sync");
+    await within(checker.opened.then(() => checker.synced), 60_000, "the checking client to sync");
     const until = Date.now() + 10_000;
     while (checker.textLength() < edits.size && Date.now() < until) await sleep(50);
     const typistLengths = new Set(clients.slice(0, options.typists).map((c) => c.textLength()));
@@ -143,7 +152,7 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
   const complete = [...edits.values()].filter((e) => e.count >= n - 1);
   const allDelays = complete.map((e) => e.last - e.sentAt);
   const lost = edits.size - complete.length;
-  log(`${target.name} N=${n}: ${edits.size} edits, ${lost} not delivered to everyone, converged: ${converged}`);
+  log(`${target.name} N=${n}: ${edits.size} edits, ${lost} not delivered to everyone, ${dropped.length} sockets dropped${dropped.length ? ` (${[...new Set(dropped)].join(", ")})` : ""}, converged: ${converged}`);
 
   for (const c of clients) c.close();
   await within(Promise.all(clients.map((c) => c.whenClosed())), 30_000, "clients to close").catch(() => undefined);
@@ -153,6 +162,7 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
     connectSeconds,
     edits: edits.size,
     lost,
+    dropped: dropped.length,
     deliveries: eachDelays.length,
     p50All: allDelays.length ? percentile(allDelays, 50) : NaN,
     p99All: allDelays.length ? percentile(allDelays, 99) : NaN,
