@@ -2,7 +2,10 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plugins } from "../../plugins";
 import { createApp } from "../../workers/app";
-import { basic, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
+import { asc, eq } from "drizzle-orm";
+import { fileNodes } from "../../schema/core";
+import { children } from "../../workers/storage/tree";
+import { basic, db, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { dav } from "../support/dav";
 
 // The same Worker, with a D1 binding that counts the statements each request sends.
@@ -96,5 +99,15 @@ describe("PROPFIND depth 1 costs the same queries whatever the folder's size", (
     expect(entry("fichier-5.txt")).toContain("<d:lockroot><d:href>/remote.php/dav/files/admin/grand/fichier-5.txt</d:href></d:lockroot>");
     expect(entry("fichier-6.txt")).toContain("<d:lockdiscovery/>");
     expect(entry("fichier-6.txt")).not.toContain("couleur");
+  });
+
+  it("reads a folder's children as drizzle would, booleans included, without its per-cell decoding", async () => {
+    await dav("MKCOL", "/grand/sous-dossier");
+    const [folder] = await db().select().from(fileNodes).where(eq(fileNodes.name, "grand"));
+    const expected = await db().select().from(fileNodes).where(eq(fileNodes.parentId, folder!.id)).orderBy(asc(fileNodes.name));
+    const listed = await children(db(), folder!.id);
+    expect(listed).toEqual(expected);
+    expect(listed.find((n) => n.name === "sous-dossier")?.isFolder).toBe(true);
+    expect(listed.find((n) => n.name === "fichier-1.txt")?.isFolder).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { fileNodes } from "../../schema/core";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
-import { personalRoot, walk, type FileNode } from "../storage/tree";
+import { personalRoot, personalRootAndPath, walk, walkRows, type FileNode } from "../storage/tree";
 import { mountsOf, type Mount } from "./mounts";
 import { ALL, bitsFor } from "./permission-bits";
 import { placeNodes } from "./placed-nodes";
@@ -32,9 +32,14 @@ export class UserView {
     readonly db: Db,
     readonly user: User,
     readonly root: FileNode,
+    /** The personal nodes on a path loaded with the root, so resolving that path costs no query. */
+    private readonly prefetched?: { names: readonly string[]; onPath: readonly FileNode[] },
   ) {}
 
-  static async of(db: Db, user: User): Promise<UserView> {
+  /** The view; with `path`, the personal nodes on it come in the same round trip as the root. */
+  static async of(db: Db, user: User, path?: readonly string[]): Promise<UserView> {
+    const loaded = path?.length ? await personalRootAndPath(db, user.id, path) : undefined;
+    if (loaded) return new UserView(db, user, loaded.root, { names: path!, onPath: loaded.onPath });
     return new UserView(db, user, await personalRoot(db, user.id));
   }
 
@@ -52,7 +57,8 @@ export class UserView {
   }
 
   async resolve(names: readonly string[]): Promise<ViewLocation> {
-    const own = await walk(this.db, this.root, [...names]);
+    const prefetched = this.prefetched && sameNames(this.prefetched.names, names) ? this.prefetched.onPath : undefined;
+    const own = prefetched ? walkRows(this.root, names, prefetched) : await walk(this.db, this.root, [...names]);
     const firstIsOwn = own.node !== undefined || own.missing < names.length;
     if (names.length === 0 || firstIsOwn) return { ...own, isMountRoot: false, permissions: bitsFor((own.node ?? own.parent)?.isFolder ?? true, ALL) };
     const mount = await this.mountNamed(names[0]!);
@@ -80,3 +86,5 @@ export class UserView {
     return placed?.names ? { names: placed.names, mount: placed.mount } : null;
   }
 }
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);

@@ -88,8 +88,8 @@ export function fileServiceFor(c: Context<AppEnv>, actor?: PublicActor): FileSer
 export async function davContext(c: Context<AppEnv>, base: string, rawRest: string, view?: TreeView, publicActor?: PublicActor): Promise<Dav> {
   const user = publicActor ? publicActor.user : requireAuth(c).user;
   const db = c.var.db;
-  const treeView: TreeView = view ?? (await UserView.of(db, user));
   const names = namesFromRawPath(rawRest);
+  const treeView: TreeView = view ?? (await UserView.of(db, user, names));
   const location = await treeView.resolve(names);
   const namesOfUrl = (url: string) => {
     let path: string;
