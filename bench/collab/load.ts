@@ -78,7 +78,12 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
     const url = await room.url();
     const batch = Array.from({ length: Math.min(BATCH, n - i) }, (_, k) => new BenchClient(url, i + k, { full: i + k < options.typists, onStamp, awareness: true }));
     clients.push(...batch);
-    await within(Promise.all(batch.map((c) => c.opened.then(() => c.synced))), 60_000, `${target.name}: clients ${i}..${i + batch.length} to connect and sync`);
+    try {
+      await within(Promise.all(batch.map((c) => c.opened.then(() => c.synced))), 60_000, `${target.name}: clients ${i}..${i + batch.length} to connect and sync`);
+    } catch (error) {
+      clients.forEach((c) => c.close());
+      throw error;
+    }
   }
   const connectSeconds = (now() - connectStart) / 1000;
   log(`${target.name} N=${n}: ${n} clients connected and synced in ${connectSeconds.toFixed(1)} s`);
