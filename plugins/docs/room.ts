@@ -82,12 +82,23 @@ export class DocsRoom extends CollabRoom {
     const fileId = await this.fileId();
     const files = this.files();
     if (!fileId || !files) return false;
-    const markdown = markdownOf(this.doc);
     const actor = this.lastEditor ?? (await this.ctx.storage.get<string>("lastEditor")) ?? "system";
-    const { etag } = await files.writeVersion(fileId, markdown, actor);
-    await this.env.FILES.put(yjsStateKey(fileId), Y.encodeStateAsUpdate(this.doc));
-    await this.ctx.storage.put({ dirty: false, lastWrittenEtag: etag });
+    // Cleared before the text is taken, so that typing during the write marks the room dirty again
+    // and gets a write of its own, instead of being left out of the file until the next burst.
     this.dirty = false;
+    await this.ctx.storage.put("dirty", false);
+    const markdown = markdownOf(this.doc);
+    try {
+      const { etag } = await files.writeVersion(fileId, markdown, actor);
+      await this.ctx.storage.put("lastWrittenEtag", etag);
+    } catch (error) {
+      // The text is still owed to the file: try again at the next alarm.
+      this.dirty = true;
+      await this.ctx.storage.put("dirty", true);
+      await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
+      throw error;
+    }
+    await this.env.FILES.put(yjsStateKey(fileId), Y.encodeStateAsUpdate(this.doc));
     return true;
   }
 
