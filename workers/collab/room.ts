@@ -103,8 +103,10 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     const stored = this.log.load();
     if (stored.length) doc.transact(() => stored.forEach((u) => Y.applyUpdate(doc, u)));
     this.doc = doc;
-    await this.onLoad(doc);
+    // Listening before onLoad, so that a seed is stored like any update: a room reloaded later must
+    // find it, or it would seed a second copy that clients holding the first one then merge in.
     doc.on("update", (update: Uint8Array, origin: unknown) => this.persistAndBroadcast(update, origin));
+    await this.onLoad(doc);
   }
 
   private persistAndBroadcast(update: Uint8Array, origin: unknown) {

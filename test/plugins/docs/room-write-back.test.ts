@@ -1,9 +1,11 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { markdownOf, mergeMarkdown } from "../../../plugins/docs/markdown/ydoc";
 import { yjsStateKey, type DocsRoom } from "../../../plugins/docs/room";
 import { COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER } from "../../../workers/collab/room";
+import { UpdateLog } from "../../../workers/collab/update-log";
 import { seedAdmin } from "../../support/accounts";
 import { dav } from "../../support/dav";
 import { until, YjsPeer } from "../../support/yjs-peer";
@@ -23,6 +25,15 @@ async function open(fileId: number, user: string) {
   return new YjsPeer(res.webSocket!);
 }
 
+/** The document as the room's SQLite holds it, rebuilt the way a reloaded room does. */
+async function storedMarkdown(fileId: number): Promise<string> {
+  return runInDurableObject(room(fileId), (_instance, state) => {
+    const doc = new Y.Doc();
+    for (const update of new UpdateLog(state.storage.sql, state.storage).load()) Y.applyUpdate(doc, update);
+    return markdownOf(doc);
+  });
+}
+
 describe("documents room and its Markdown file", () => {
   beforeAll(async () => {
     await seedAdmin();
@@ -39,6 +50,19 @@ describe("documents room and its Markdown file", () => {
     expect(await (await dav("GET", `/${encodeURIComponent("Réunion du CA.md")}`)).text()).toBe("# Réunion du CA\n\nPoint 1.\n\nPoint 2 ajouté en séance.\n");
     expect(await env.FILES.head(yjsStateKey(id))).not.toBeNull();
     admin.close();
+    watcher.close();
+  });
+
+  it("stores the text it started from, so a reloaded room finds one copy and never seeds a second", async () => {
+    const id = await createDocument("Compte rendu.md", "# Compte rendu\n\nPrésents : 12.\n");
+    const first = await open(id, "admin");
+    await until(() => markdownOf(first.doc) === "# Compte rendu\n\nPrésents : 12.\n", "initial content");
+    mergeMarkdown(first.doc, "# Compte rendu\n\nPrésents : 12.\n\nExcusés : 3.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc).includes("Excusés"), "edit relayed, so stored");
+    // What a room woken after eviction rebuilds from: the seed and the edit, once each.
+    expect(await storedMarkdown(id)).toBe("# Compte rendu\n\nPrésents : 12.\n\nExcusés : 3.\n");
+    first.close();
     watcher.close();
   });
 
