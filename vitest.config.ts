@@ -28,6 +28,10 @@ export default defineConfig({
           // tests, is most of this project's time, and one file at a time leaves a core idle while Node
           // and workerd hand modules to each other. vitest's default (cores - 1) is 1 on a 2-core CI.
           maxWorkers: "100%",
+          // Two files now share the cores: a test that takes 2 s alone must not fail at vitest's 5 s
+          // default on a busy machine. A hang still fails, within seconds rather than minutes.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {
