@@ -64,6 +64,8 @@ export interface ClientOptions {
 export class BenchClient {
   awarenessFrames = 0;
   awarenessBytes = 0;
+  /** Every frame received, of any kind. */
+  frames = 0;
   readonly doc?: Y.Doc;
   readonly opened: Promise<void>;
   readonly synced: Promise<void>;
@@ -161,6 +163,7 @@ export class BenchClient {
 
   private onFrame(data: Buffer) {
     const arrivedAt = now();
+    this.frames++;
     if (data[0] === MESSAGE_AWARENESS) {
       this.awarenessFrames++;
       this.awarenessBytes += data.byteLength;

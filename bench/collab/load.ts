@@ -27,6 +27,8 @@ export interface LoadResult {
   allRssPeak: number;
   awarenessBytesPerSec: number;
   awarenessFramesPerSec: number;
+  /** Frames of any kind received by all clients together. */
+  framesPerSec: number;
   /** Cores used by this load generator over the window: near 1, it was the bottleneck. */
   clientCpu: number;
   /** Sockets the server closed or lost during the run. */
@@ -89,7 +91,7 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
   log(`${target.name} N=${n}: ${n} clients connected and synced in ${connectSeconds.toFixed(1)} s`);
   await sleep(3_000); // the joins' awareness settles before the window
 
-  for (const c of clients) (c.awarenessBytes = 0), (c.awarenessFrames = 0);
+  for (const c of clients) (c.awarenessBytes = 0), (c.awarenessFrames = 0), (c.frames = 0);
   const serverPid = target.serverPid();
   const allPids = target.allPids();
   const cpuBefore = cpuSeconds(serverPid);
@@ -127,6 +129,7 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
   const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / elapsed;
   const awarenessBytes = clients.reduce((s, c) => s + c.awarenessBytes, 0);
   const awarenessFrames = clients.reduce((s, c) => s + c.awarenessFrames, 0);
+  const frames = clients.reduce((s, c) => s + c.frames, 0);
   clearInterval(sampler);
 
   // Drain: every edit should reach the n - 1 other clients. A delivery still missing once nothing has
@@ -180,6 +183,7 @@ export async function runLoad(target: Target, n: number, options: LoadOptions, l
     allRssPeak,
     awarenessBytesPerSec: awarenessBytes / elapsed,
     awarenessFramesPerSec: awarenessFrames / elapsed,
+    framesPerSec: frames / elapsed,
     clientCpu,
     converged,
   };
