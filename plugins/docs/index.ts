@@ -24,5 +24,7 @@ export const docs = definePlugin({
       editor: "document",
       create: { label: { fr: "Nouveau document", en: "New document" }, defaultName: { fr: "Document.md", en: "Document.md" } },
     },
+    // A Word file opens a page offering to import it as a document (web/import-page.tsx); it is never edited as such.
+    { extensions: ["docx"], mimeTypes: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"], editor: "import" },
   ],
 });

@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
@@ -249,6 +250,39 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
     await screenshot(page, "docs-editor-picture");
     // An export writes the document back first.
     await poll(fileText).toContain(`](.attachments.${docId}/sortie.png)`);
+  });
+
+  it("imports a Word file opened from Files as a collaborative document beside it", async () => {
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Assemblée générale", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ children: [new TextRun({ text: "Quorum atteint", bold: true }), new TextRun(", séance ouverte.")] }),
+            new Paragraph({ text: "Rapport moral", bullet: { level: 0 } }),
+            new Paragraph({ text: "Rapport financier", bullet: { level: 0 } }),
+          ],
+        },
+      ],
+    });
+    const put = await dav("admin", "/Assembl%C3%A9e%20g%C3%A9n%C3%A9rale.docx", { method: "PUT", body: await Packer.toBuffer(word) });
+    expect(put.status).toBe(201);
+
+    const { page } = await login("admin", PHONE);
+    await page.goto("/files");
+    await page.getByRole("link", { name: "Assemblée générale.docx" }).click();
+    await page.waitForURL("**/apps/docs/import/*");
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Assemblée générale.docx");
+    expect(await page.getByRole("link", { name: "Télécharger le fichier Word" }).getAttribute("href")).toMatch(/^\/api\/files\/\d+\/content$/);
+    await screenshot(page, "docs-import-phone");
+    await page.getByRole("button", { name: "Importer comme document collaboratif" }).click();
+    await page.waitForURL("**/apps/docs/document/*");
+    await poll(() => editorOf(page).getByRole("heading").textContent()).toBe("Assemblée générale");
+    await poll(() => editorOf(page).locator("strong").textContent()).toBe("Quorum atteint");
+    const markdown = await (await dav("admin", "/Assembl%C3%A9e%20g%C3%A9n%C3%A9rale.md")).text();
+    expect(markdown).toMatch(/^# Assemblée générale\n/);
+    expect(markdown).toContain("- Rapport financier");
+    await page.close();
   });
 
   it("ran without page or console errors", () => {

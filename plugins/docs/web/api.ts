@@ -48,3 +48,7 @@ export function displaySrc(docId: number, src: string): string | null {
   }
   return `/api/docs/${docId}/attachments/${encodeURIComponent(decoded)}`;
 }
+
+/** Turns a Word file into a new Markdown document, beside it or in `folderId` (plugins/docs/import/routes.ts). */
+export const importDocx = async (fileId: number, folderId?: number) =>
+  (await apiJson<{ file: { id: number; name: string } }>("/api/docs/import", { method: "POST", json: folderId === undefined ? { fileId } : { fileId, folderId } })).file;

@@ -58,6 +58,17 @@ export const editorFr = {
   "docs.snapshotDefault": "Instantané du {date}",
   "docs.snapshotDone": "Instantané « {label} » enregistré : il apparaît dans l'onglet Versions.",
   "docs.close": "Fermer",
+  "docs.import.label": "Document Word",
+  "docs.import.intro":
+    "Ce fichier Word peut devenir un document collaboratif : une copie en Markdown est créée à côté, que tout le monde peut modifier en même temps. Le fichier Word reste inchangé.",
+  "docs.import.submit": "Importer comme document collaboratif",
+  "docs.import.busy": "Conversion en cours…",
+  "docs.import.download": "Télécharger le fichier Word",
+  "docs.import.forbidden": "Vous ne pouvez pas créer de fichier dans ce dossier. Le document peut être créé dans vos propres fichiers.",
+  "docs.import.toRoot": "Importer dans mes fichiers",
+  "docs.import.notDocx": "Ce fichier n'est pas un document Word (.docx) : il ne peut pas être importé.",
+  "docs.import.unreadable": "Ce fichier Word est illisible ou endommagé : il n'a pas pu être converti.",
+  "docs.import.tooLarge": "Ce fichier Word dépasse 25 Mo : il est trop lourd pour être importé.",
 } satisfies Record<string, string>;
 
 export const editorEn: Record<keyof typeof editorFr, string> = {
@@ -116,4 +127,15 @@ export const editorEn: Record<keyof typeof editorFr, string> = {
   "docs.snapshotDefault": "Snapshot of {date}",
   "docs.snapshotDone": "Snapshot “{label}” saved: it appears in the Versions tab.",
   "docs.close": "Close",
+  "docs.import.label": "Word document",
+  "docs.import.intro":
+    "This Word file can become a collaborative document: a Markdown copy is created beside it, which everyone can edit at the same time. The Word file stays unchanged.",
+  "docs.import.submit": "Import as a collaborative document",
+  "docs.import.busy": "Converting…",
+  "docs.import.download": "Download the Word file",
+  "docs.import.forbidden": "You cannot create files in this folder. The document can be created in your own files instead.",
+  "docs.import.toRoot": "Import into my files",
+  "docs.import.notDocx": "This file is not a Word document (.docx): it cannot be imported.",
+  "docs.import.unreadable": "This Word file is unreadable or damaged: it could not be converted.",
+  "docs.import.tooLarge": "This Word file is over 25 MB: it is too large to import.",
 };
