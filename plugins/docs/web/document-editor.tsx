@@ -1,19 +1,18 @@
 import { Editor } from "@tiptap/core";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { nodeDetails, parentPath, type FileNode } from "../../../web/src/api/files";
+import { parentPath } from "../../../web/src/api/files";
 import { formatDateTime } from "../../../web/src/i18n/format";
 import { t } from "../../../web/src/i18n";
 import type { PluginEditorProps } from "../../../web/src/plugins/web-entry";
 import { me } from "../../../web/src/state/session";
-import { Link } from "../../../web/src/ui/link";
 import { Status } from "../../../web/src/ui/status";
 import { useAction } from "../../../web/src/ui/use-action";
-import { folderHref } from "../../../web/src/views/files/links";
 import { NameDialog } from "../../../web/src/views/files/name-dialog";
 import { attachImage, takeSnapshot } from "./api";
 import { DocumentActions } from "./document-actions";
 import { documentExtensions } from "./extensions";
 import { ImagePicker } from "./image-picker";
+import { BackToFolder, MissingFile, useFile } from "./page-parts";
 import { PresenceList } from "./presence-list";
 import { presenceOf } from "./presence-user";
 import { SaveStatus } from "./save-status";
@@ -27,23 +26,13 @@ type Dialog = "link" | "image" | "snapshot" | null;
 export function DocumentEditor({ fileId }: PluginEditorProps) {
   const user = me.value!;
   const [session] = useState(() => new DocumentSession(fileId, user.id));
-  const [file, setFile] = useState<FileNode | null | "missing">(null);
+  const file = useFile(fileId);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const host = useRef<HTMLDivElement>(null);
   const action = useAction();
 
   useEffect(() => () => session.destroy(), [session]);
-
-  useEffect(() => {
-    let live = true;
-    nodeDetails(fileId)
-      .then((details) => live && setFile(details.node))
-      .catch(() => live && setFile("missing"));
-    return () => {
-      live = false;
-    };
-  }, [fileId]);
 
   useEffect(() => {
     const created = new Editor({
@@ -57,9 +46,6 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
   }, [session]);
 
   const name = file && file !== "missing" ? file.name : "";
-  useEffect(() => {
-    if (name) document.title = `${name} – Cumulus`;
-  }, [name]);
 
   const connection = session.connection.value;
   const readOnly = session.accessKnown.value && session.readOnly.value;
@@ -68,17 +54,7 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
-  if (file === "missing" || connection === "missing") {
-    return (
-      <main id="main" class="docs-page docs-missing" tabIndex={-1}>
-        <h1 tabIndex={-1}>{t("notFound.title")}</h1>
-        <p>{t("docs.missing")}</p>
-        <p>
-          <Link href="/files">{t("notFound.back")}</Link>
-        </p>
-      </main>
-    );
-  }
+  if (file === "missing" || connection === "missing") return <MissingFile />;
 
   const folder = file ? parentPath(file.path) : null;
   const currentLink = () => (editor?.getAttributes("link").href as string | undefined) ?? "";
@@ -86,14 +62,7 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
   return (
     <div class="docs-page">
       <header class="docs-header docs-chrome">
-        {folder !== null ? (
-          <Link href={folderHref(folder, fileId)} class="docs-back">
-            <span aria-hidden="true">← </span>
-            {t("docs.back")}
-          </Link>
-        ) : (
-          <span class="docs-back" />
-        )}
+        <BackToFolder file={file || null} fileId={fileId} />
         <SaveStatus session={session} />
         <PresenceList awareness={session.provider.awareness} />
         <DocumentActions fileId={fileId} canSnapshot={editable} onSnapshot={() => setDialog("snapshot")} />

@@ -1,13 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
-import { contentUrl, folderAt, nodeDetails, parentPath, type FileNode } from "../../../web/src/api/files";
+import { useState } from "preact/hooks";
+import { contentUrl, folderAt } from "../../../web/src/api/files";
 import { ApiFailure } from "../../../web/src/api/http";
 import { t, type MessageKey } from "../../../web/src/i18n";
 import type { PluginEditorProps } from "../../../web/src/plugins/web-entry";
-import { Link } from "../../../web/src/ui/link";
 import { describeError } from "../../../web/src/ui/errors";
 import { Status } from "../../../web/src/ui/status";
-import { folderHref } from "../../../web/src/views/files/links";
 import { importDocx } from "./api";
+import { BackToFolder, MissingFile, useFile } from "./page-parts";
 import "./editor.css";
 
 /** The import route's refusals that have a sentence of their own; 403 is handled apart (it offers another folder). */
@@ -27,35 +26,12 @@ const documentUrl = (id: number) => `${location.pathname.replace(/\/[^/]+\/[0-9]
  * collaborative Markdown document beside it, then the editor of that new document.
  */
 export function ImportPage({ fileId }: PluginEditorProps) {
-  const [file, setFile] = useState<FileNode | null | "missing">(null);
+  const file = useFile(fileId);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
 
-  useEffect(() => {
-    let live = true;
-    nodeDetails(fileId)
-      .then((details) => live && setFile(details.node))
-      .catch(() => live && setFile("missing"));
-    return () => {
-      live = false;
-    };
-  }, [fileId]);
-
   const name = file && file !== "missing" ? file.name : "";
-  useEffect(() => {
-    if (name) document.title = `${name} – Cumulus`;
-  }, [name]);
 
-  if (file === "missing") {
-    return (
-      <main id="main" class="docs-page docs-missing" tabIndex={-1}>
-        <h1 tabIndex={-1}>{t("notFound.title")}</h1>
-        <p>{t("docs.missing")}</p>
-        <p>
-          <Link href="/files">{t("notFound.back")}</Link>
-        </p>
-      </main>
-    );
-  }
+  if (file === "missing") return <MissingFile />;
 
   /** `intoRoot`: the user may not create beside the Word file, so the copy goes to the top of their own files. */
   const start = async (intoRoot = false) => {
@@ -72,18 +48,10 @@ export function ImportPage({ fileId }: PluginEditorProps) {
   };
 
   const busy = outcome.kind === "busy";
-  const folder = file ? parentPath(file.path) : null;
   return (
     <div class="docs-page">
       <header class="docs-header docs-chrome">
-        {folder !== null ? (
-          <Link href={folderHref(folder, fileId)} class="docs-back">
-            <span aria-hidden="true">← </span>
-            {t("docs.back")}
-          </Link>
-        ) : (
-          <span class="docs-back" />
-        )}
+        <BackToFolder file={file || null} fileId={fileId} />
       </header>
       <main id="main" class="docs-main docs-import" tabIndex={-1} aria-busy={busy}>
         <p class="docs-import-kind">{t("docs.import.label")}</p>
