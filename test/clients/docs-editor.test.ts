@@ -265,7 +265,7 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
         },
       ],
     });
-    const put = await dav("admin", "/Assembl%C3%A9e%20g%C3%A9n%C3%A9rale.docx", { method: "PUT", body: await Packer.toBuffer(word) });
+    const put = await dav("admin", "/Assembl%C3%A9e%20g%C3%A9n%C3%A9rale.docx", { method: "PUT", body: new Uint8Array(await Packer.toBuffer(word)) });
     expect(put.status).toBe(201);
 
     const { page } = await login("admin", PHONE);

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** The newest modification time of the web app's sources (everything under web/ but its build). */
+/** The newest modification time of the sources under `dir` (a build and installed packages aside). */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -21,7 +21,11 @@ function newestSource(dir: string): number {
  */
 export default function setup() {
   const built = "web/dist/index.html";
-  const sourcesTime = Math.max(newestSource("web"), statSync("scripts/build-web.mjs").mtimeMs);
+  // Plugins' web parts are built into the same bundle, so their sources count too.
+  const pluginWebs = readdirSync("plugins", { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join("plugins", entry.name, "web")))
+    .map((entry) => newestSource(join("plugins", entry.name, "web")));
+  const sourcesTime = Math.max(newestSource("web"), ...pluginWebs, statSync("scripts/build-web.mjs").mtimeMs);
   if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
     execFileSync(process.execPath, ["scripts/build-web.mjs"], { stdio: "inherit", env: { ...process.env, CUMULUS_QUIET: "1" } });
   }
