@@ -3,15 +3,10 @@ import { call, seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
 import { files, mkcol, share, type Auth } from "../../sharing/support";
-import { api, fileIdOf, PNG } from "./docx-fixture";
+import { PNG } from "./docx-fixture";
+import { api, upload } from "./support";
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
-
-async function upload(user: Auth, path: string, body: BodyInit): Promise<number> {
-  const res = await files(user, "PUT", path, { body });
-  expect([201, 204]).toContain(res.status);
-  return fileIdOf(res);
-}
 
 const putPicture = (user: Auth, docId: number, name: string, body: BodyInit, type = "image/png") =>
   call(`/api/docs/${docId}/attachments/${encodeURIComponent(name)}`, { method: "PUT", auth: user, headers: { "Content-Type": type }, body });

@@ -4,7 +4,8 @@ import { seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
 import { files, mkcol, share, type Auth } from "../../sharing/support";
-import { api, fileIdOf, minutesDocx, openRoom, roomOf, typeInto } from "./docx-fixture";
+import { minutesDocx } from "./docx-fixture";
+import { api, fileIdOf, openRoom, roomOf, typeInto } from "./support";
 
 interface Activity {
   type: string;

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
-import { files, mkcol, share, type Auth } from "../../sharing/support";
-import { api, fileIdOf, openRoom, PNG, typeInto } from "./docx-fixture";
+import { mkcol, share, type Auth } from "../../sharing/support";
+import { PNG } from "./docx-fixture";
+import { api, openRoom, typeInto, upload } from "./support";
 
 const MINUTES = `# Compte rendu
 
@@ -33,12 +34,6 @@ code brut
 
 Voir [le site](https://asso.example) et \`npm start\`.
 `;
-
-async function upload(user: Auth, path: string, body: BodyInit): Promise<number> {
-  const res = await files(user, "PUT", path, { body });
-  expect([201, 204]).toContain(res.status);
-  return fileIdOf(res);
-}
 
 describe("exporting a document", () => {
   let owner: Auth;

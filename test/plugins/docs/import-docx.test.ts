@@ -6,15 +6,8 @@ import { provisionUser } from "../../support/orgs";
 import { files, mkcol, share, type Auth } from "../../sharing/support";
 import { htmlToDocument } from "../../../plugins/docs/import/html-to-doc";
 import { serializeMarkdown } from "../../../plugins/docs/markdown/serialize";
-import { api, fileIdOf, minutesDocx, PNG } from "./docx-fixture";
-
-async function upload(user: Auth, path: string, body: BodyInit): Promise<number> {
-  const res = await files(user, "PUT", path, { body });
-  expect([201, 204]).toContain(res.status);
-  return fileIdOf(res);
-}
-
-const text = async (user: Auth, path: string) => (await files(user, "GET", path)).text();
+import { PNG, minutesDocx } from "./docx-fixture";
+import { api, text, upload } from "./support";
 
 describe("importing a Word document", () => {
   let owner: Auth;

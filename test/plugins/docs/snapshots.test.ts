@@ -3,7 +3,7 @@ import { seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
 import { files, mkcol, share, type Auth } from "../../sharing/support";
-import { api, fileIdOf, openRoom, typeInto } from "./docx-fixture";
+import { api, fileIdOf, openRoom, text, typeInto } from "./support";
 
 interface VersionJson {
   id: number;
@@ -13,7 +13,6 @@ interface VersionJson {
 }
 
 const versionsOf = async (user: Auth, id: number) => (await (await api(user, "GET", `/api/versions/${id}`)).json<{ versions: VersionJson[] }>()).versions;
-const text = async (user: Auth, path: string) => (await files(user, "GET", path)).text();
 
 describe("named snapshots of a document", () => {
   let owner: Auth;
