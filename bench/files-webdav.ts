@@ -5,13 +5,12 @@
 // Run: npx tsx bench/files-webdav.ts [--mb 500] [--counts 1000,10000]
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer } from "../test/clients/support/server";
 import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
 import { seedCumulusFolder, seedDiskFolder } from "./seed";
-import { killGroup, median, pool, sampleMemory, spawnQuiet, workerdPid } from "./support";
+import { killGroup, median, pool, sampleMemory, spawnQuiet, uploadGenerated, workerdPid } from "./support";
 
 const sizeMb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 500);
 const counts = (process.argv.includes("--counts") ? process.argv[process.argv.indexOf("--counts") + 1]! : "1000,10000").split(",").map(Number);
@@ -42,34 +41,6 @@ async function timePropfind(target: Target, folder: string): Promise<number> {
   return median(times);
 }
 
-/**
- * Uploads `mb` MiB produced on the fly (the bench never holds the file), with Content-Length as
- * sync clients send it.
- */
-function uploadGenerated(target: Target, path: string, mb: number): Promise<number> {
-  const block = Buffer.alloc(1024 * 1024, 0x61);
-  const url = new URL(`${target.base}${path}`);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "PUT", headers: { Authorization: target.auth, "Content-Length": String(mb * 1024 * 1024) } },
-      (res) => {
-        res.resume();
-        res.on("end", () => (res.statusCode! < 300 ? resolve(res.statusCode!) : reject(new Error(`${target.name} PUT: ${res.statusCode}`))));
-      },
-    );
-    req.on("error", reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < mb) {
-        sent++;
-        if (!req.write(block)) return void req.once("drain", pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
 async function measure(target: Target, memoryOf?: number) {
   const results: Record<string, number> = {};
   for (const count of counts) {
@@ -85,7 +56,7 @@ async function measure(target: Target, memoryOf?: number) {
   results["small PUTs, 16 in flight (per s)"] = puts / ((performance.now() - start) / 1000);
   const memory = memoryOf ? sampleMemory(memoryOf) : undefined;
   start = performance.now();
-  await uploadGenerated(target, "/gros-fichier.bin", sizeMb);
+  await uploadGenerated(`${target.base}/gros-fichier.bin`, target.auth, sizeMb);
   results[`upload ${sizeMb} MiB (MiB/s)`] = sizeMb / ((performance.now() - start) / 1000);
   const mem = memory?.stop();
   start = performance.now();
@@ -130,7 +101,7 @@ try {
   let ceilingRate: number;
   try {
     const start = performance.now();
-    await uploadGenerated({ name: "r2 ceiling", base: ceiling.url, auth: "", seed: () => undefined }, "/", sizeMb);
+    await uploadGenerated(`${ceiling.url}/`, "", sizeMb);
     ceilingRate = sizeMb / ((performance.now() - start) / 1000);
   } finally {
     ceiling.stop();

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 
 /** Resident memory of a process and its children, in MiB, from /proc. */
 export function rssMiB(pid: number): number {
@@ -75,4 +76,31 @@ export function killGroup(child: ChildProcess) {
   } catch {
     // gone
   }
+}
+
+/**
+ * PUTs `mb` MiB produced on the fly (the bench never holds the file), with Content-Length as sync
+ * clients send it, waiting for the drain between blocks.
+ */
+export function uploadGenerated(target: string, auth: string, mb: number): Promise<void> {
+  const block = Buffer.alloc(1024 * 1024, 0x61);
+  const url = new URL(target);
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { "Content-Length": String(mb * 1024 * 1024) };
+    if (auth) headers.Authorization = auth;
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: "PUT", headers }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode! < 300 ? resolve() : reject(new Error(`PUT ${target}: ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    let sent = 0;
+    const pump = () => {
+      while (sent < mb) {
+        sent++;
+        if (!req.write(block)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
 }

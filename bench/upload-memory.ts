@@ -5,43 +5,20 @@
 // Run: npx tsx bench/upload-memory.ts [--sizes 100,500,100]
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer } from "../test/clients/support/server";
 import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
-import { killGroup, rssMiB, sampleMemory, workerdPid } from "./support";
+import { killGroup, rssMiB, sampleMemory, uploadGenerated, workerdPid } from "./support";
 
 const sizes = (process.argv.includes("--sizes") ? process.argv[process.argv.indexOf("--sizes") + 1]! : "100,500,100").split(",").map(Number);
 const password = "Bench-Cumulus-1!";
-
-/** Sends `mb` MiB generated on the fly, with Content-Length. */
-function upload(target: string, auth: string, mb: number): Promise<void> {
-  const block = Buffer.alloc(1024 * 1024, 0x61);
-  const url = new URL(target);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: "PUT", headers: { Authorization: auth, "Content-Length": String(mb * 1024 * 1024) } }, (res) => {
-      res.resume();
-      res.on("end", () => (res.statusCode! < 300 ? resolve() : reject(new Error(`PUT ${target}: ${res.statusCode}`))));
-    });
-    req.on("error", reject);
-    let sent = 0;
-    const pump = () => {
-      while (sent < mb) {
-        sent++;
-        if (!req.write(block)) return void req.once("drain", pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
 
 async function run(label: string, pid: number, urlOf: (name: string) => string, auth: string) {
   for (const [i, mb] of sizes.entries()) {
     const memory = sampleMemory(pid, 100);
     const start = performance.now();
-    await upload(urlOf(`upload-${i}-${mb}.bin`), auth, mb);
+    await uploadGenerated(urlOf(`upload-${i}-${mb}.bin`), auth, mb);
     const rate = mb / ((performance.now() - start) / 1000);
     const { start: before, peak } = memory.stop();
     await new Promise((r) => setTimeout(r, 3000));
