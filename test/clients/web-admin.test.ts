@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
+import { chromiumAvailable, launchChromium, logInThroughForm, screenshot, watchForErrors } from "./support/browser";
 import { startServer, type RunningServer } from "./support/server";
 
 const ADMIN_PASSWORD = "Bureau-Codep-34!";
@@ -22,11 +22,7 @@ describe.skipIf(!chromiumAvailable())("administration in chromium", () => {
   });
 
   async function logIn(page: Page, login: string, password: string) {
-    await page.goto("/login");
-    await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL("**/files");
+    await logInThroughForm(page, login, password);
   }
 
   async function createUser(page: Page, id: string, name: string, groups: string[], quota: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
+import { chromiumAvailable, launchChromium, logInThroughForm, screenshot, watchForErrors } from "./support/browser";
 import { basicAuth, startServer, type RunningServer } from "./support/server";
 
 // Creating an app password under Paramètres → Sécurité, shown once with its copy button, is web-app.test.ts's.
@@ -42,11 +42,7 @@ describe.skipIf(!chromiumAvailable())("settings and administration in chromium",
   }
 
   async function logIn(page: Page, login: string, password: string) {
-    await page.goto("/login");
-    await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL("**/files");
+    await logInThroughForm(page, login, password);
   }
 
   async function goTo(page: Page, menuEntry: "Paramètres" | "Administration", section: string) {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { chromiumAvailable, launchChromium, screenshot, watchForErrors } from "./support/browser";
+import { chromiumAvailable, launchChromium, logInThroughForm, screenshot, watchForErrors } from "./support/browser";
 import { basicAuth, startServer, type RunningServer } from "./support/server";
 
 const ADMIN_PASSWORD = "Bureau-Codep-34!";
@@ -68,11 +68,7 @@ describe.skipIf(!chromiumAvailable())("the details sidebar's sharing, comments a
   }
 
   async function logIn(page: Page, login = "admin", password = ADMIN_PASSWORD) {
-    await page.goto("/login");
-    await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL("**/files");
+    await logInThroughForm(page, login, password);
   }
 
   /** The listing's way in: the item's menu, then "Détails", opens the sidebar beside the listing. */

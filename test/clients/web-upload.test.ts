@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { chromiumAvailable, launchChromium, screenshot, SCREENSHOT_DIR, watchForErrors, type ExpectedFailure } from "./support/browser";
+import { chromiumAvailable, type ExpectedFailure, launchChromium, logInThroughForm, screenshot, SCREENSHOT_DIR, watchForErrors } from "./support/browser";
 import { basicAuth, startServer, type RunningServer } from "./support/server";
 
 const ADMIN_PASSWORD = "Bureau-Codep-34!";
@@ -66,11 +66,7 @@ describe.skipIf(!chromiumAvailable())("uploads in the web app, in chromium", () 
   }
 
   async function logIn(page: Page, login = "admin", password = ADMIN_PASSWORD) {
-    await page.goto("/login");
-    await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL("**/files");
+    await logInThroughForm(page, login, password);
   }
 
   async function openFolder(page: Page, dir: string) {

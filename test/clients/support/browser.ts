@@ -52,3 +52,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState("networkidle"); // images and late answers, so the picture shows the settled page
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** Logs in through the French login form, as a person would, and waits for Files. */
+export async function logInThroughForm(page: Page, login: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Identifiant ou adresse e-mail").fill(login);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL("**/files");
+}
