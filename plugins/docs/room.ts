@@ -3,6 +3,8 @@ import { CollabRoom, type CollabConnection } from "../../workers/collab/room";
 import type { Env } from "../../workers/env";
 import { coreDocumentFiles } from "./core-files";
 import type { DocumentFiles } from "./document-files";
+import { KnownVersions } from "./known-versions";
+import { mergeThreeWay } from "./markdown/three-way";
 import { markdownOf, mergeMarkdown } from "./markdown/ydoc";
 
 /** How long typing may go on before the Markdown file is rewritten; and again when the last editor leaves. */
@@ -21,6 +23,19 @@ export class DocsRoom extends CollabRoom {
   /** The editor named in storage, so that only a change of hands costs a write. */
   private storedEditor: string | undefined;
   private dirty: boolean | undefined;
+  /** Write-backs and outside merges, one at a time: two writes in flight could land in either order. */
+  private fileWork: Promise<unknown> = Promise.resolve();
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.fileWork.then(work, work);
+    this.fileWork = run.catch(() => undefined);
+    return run;
+  }
+
+  // Built on each use: closing the room deletes its storage, tables included.
+  private known(): KnownVersions {
+    return new KnownVersions(this.ctx.storage.sql);
+  }
 
   private async fileId(): Promise<number | undefined> {
     const key = await this.roomKey();
@@ -44,7 +59,7 @@ export class DocsRoom extends CollabRoom {
     const fileId = await this.fileId();
     const file = fileId ? await this.files()?.read(fileId) : null;
     if (file?.text) mergeMarkdown(doc, file.text, "file");
-    if (file) await this.ctx.storage.put("lastWrittenEtag", file.etag);
+    if (file) this.known().remember(file.etag, file.text);
   }
 
   protected override async onChange(origin: unknown): Promise<void> {
@@ -56,15 +71,19 @@ export class DocsRoom extends CollabRoom {
     // the in-memory copy spares a storage read on every keystroke.
     this.dirty ??= (await this.ctx.storage.get<boolean>("dirty")) ?? false;
     if (!this.dirty) {
-      this.dirty = true;
-      await this.ctx.storage.put({ dirty: true, lastEditor: this.lastEditor });
-      this.storedEditor = this.lastEditor;
-      await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
+      await this.markDirty();
     } else if (this.lastEditor !== this.storedEditor) {
       // Someone else typed during the same burst: the version is theirs, even if the room hibernates first.
       await this.ctx.storage.put("lastEditor", this.lastEditor);
       this.storedEditor = this.lastEditor;
     }
+  }
+
+  private async markDirty(): Promise<void> {
+    this.dirty = true;
+    await this.ctx.storage.put({ dirty: true, lastEditor: this.lastEditor });
+    this.storedEditor = this.lastEditor;
+    await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
   }
 
   protected override async onAlarm(): Promise<void> {
@@ -76,7 +95,11 @@ export class DocsRoom extends CollabRoom {
   }
 
   /** Writes the Markdown back as a new file version if it changed; saves the Yjs state beside it. */
-  async writeBack(): Promise<boolean> {
+  writeBack(): Promise<boolean> {
+    return this.serially(() => this.writeBackNow());
+  }
+
+  private async writeBackNow(): Promise<boolean> {
     await this.ensureLoaded();
     if (!(await this.ctx.storage.get<boolean>("dirty"))) return false;
     const fileId = await this.fileId();
@@ -89,13 +112,17 @@ export class DocsRoom extends CollabRoom {
     await this.ctx.storage.put("dirty", false);
     const markdown = markdownOf(this.doc);
     try {
+      // A burst that ends where the file already is (typed, then undone) makes no version.
+      const current = await files.read(fileId);
+      if (current?.text === markdown) {
+        this.known().remember(current.etag, markdown);
+        return false;
+      }
       const { etag } = await files.writeVersion(fileId, markdown, actor);
-      await this.ctx.storage.put("lastWrittenEtag", etag);
+      this.known().remember(etag, markdown);
     } catch (error) {
       // The text is still owed to the file: try again at the next alarm.
-      this.dirty = true;
-      await this.ctx.storage.put("dirty", true);
-      await this.scheduleAlarm(Date.now() + WRITE_BACK_DELAY_MS);
+      await this.markDirty();
       throw error;
     }
     await this.env.FILES.put(yjsStateKey(fileId), Y.encodeStateAsUpdate(this.doc));
@@ -103,15 +130,26 @@ export class DocsRoom extends CollabRoom {
   }
 
   /**
-   * A sync client (or anyone) saved the file: merge its Markdown into the live document as a diff.
+   * A sync client (or anyone) saved the file: merge its Markdown into the live document. The save
+   * started from one of the versions the room knows; what changed since then on either side is kept
+   * (a three-way merge), so it neither undoes what people typed meanwhile nor is undone by them.
    * Our own write-backs come back through the same hook and are recognised by their ETag.
    */
-  async mergeExternal(text: string, etag: string): Promise<boolean> {
-    await this.ensureLoaded();
-    if ((await this.ctx.storage.get<string>("lastWrittenEtag")) === etag) return false;
-    mergeMarkdown(this.doc, text, "external");
-    await this.ctx.storage.put("lastWrittenEtag", etag);
-    return true;
+  mergeExternal(text: string, etag: string): Promise<boolean> {
+    return this.serially(async () => {
+      await this.ensureLoaded();
+      const known = this.known();
+      if (known.has(etag)) return false;
+      const ours = markdownOf(this.doc);
+      const base = known.closestTo(text);
+      const merged = base === undefined ? text : mergeThreeWay(base, ours, text);
+      if (merged !== ours) mergeMarkdown(this.doc, merged, "external");
+      known.remember(etag, text);
+      // Something of ours went into the merge, so the file lacks it (typing since that version, or a write
+      // of ours that landed after this save): owe the file a write.
+      if (merged !== text) await this.markDirty();
+      return true;
+    });
   }
 }
 

@@ -75,6 +75,60 @@ describe("documents room and its Markdown file", () => {
     hugo.close();
   });
 
+  it("merges a save made from an older version without undoing what was typed since, and writes the union back", async () => {
+    const id = await createDocument("Assemblée.md", "# Assemblée\n\nPoint 1.\n\nPoint 2.\n");
+    const lea = await open(id, "admin");
+    await until(() => markdownOf(lea.doc) === "# Assemblée\n\nPoint 1.\n\nPoint 2.\n", "initial content");
+    // Typed and written back while the desktop client still holds the first version…
+    mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc).includes("adopté"), "edit stored");
+    expect(await room(id).writeBack()).toBe(true);
+    // …then more typing, not yet written, when the client uploads its own change to the first version.
+    mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n\nPoint 3.\n", "typing");
+    await until(() => markdownOf(watcher.doc).includes("Point 3"), "second edit stored");
+    expect((await dav("PUT", `/${encodeURIComponent("Assemblée.md")}`, { body: "# Assemblée\n\nPoint 1.\n\nPoint 2, reporté.\n" })).status).toBe(204);
+
+    const union = "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2, reporté.\n\nPoint 3.\n";
+    await until(() => markdownOf(lea.doc) === union, "three-way merge", 5000);
+    expect(await runDurableObjectAlarm(room(id))).toBe(true);
+    expect(await (await dav("GET", `/${encodeURIComponent("Assemblée.md")}`)).text()).toBe(union);
+    lea.close();
+    watcher.close();
+  });
+
+  it("keeps both versions of a line changed in the browser and in the uploaded file", async () => {
+    const id = await createDocument("Budget.md", "Budget : 100 €.\n");
+    const hugo = await open(id, "admin");
+    await until(() => markdownOf(hugo.doc) === "Budget : 100 €.\n", "initial content");
+    mergeMarkdown(hugo.doc, "Budget : 120 €.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc) === "Budget : 120 €.\n", "edit stored");
+    expect((await dav("PUT", "/Budget.md", { body: "Budget : 150 €.\n" })).status).toBe(204);
+    await until(() => markdownOf(hugo.doc) === "Budget : 120 €.\n\nBudget : 150 €.\n", "both kept", 5000);
+    hugo.close();
+    watcher.close();
+  });
+
+  it("writes one version for two write-backs asked at once, with the latest text", async () => {
+    const id = await createDocument("Bureau.md", "Bureau\n");
+    const lea = await open(id, "admin");
+    await until(() => markdownOf(lea.doc) === "Bureau\n", "initial content");
+    mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc).includes("Léa"), "edit stored");
+    expect((await Promise.all([room(id).writeBack(), room(id).writeBack()])).sort()).toEqual([false, true]);
+    expect(await (await dav("GET", "/Bureau.md")).text()).toBe("Bureau\n\nTrésorière : Léa.\n");
+    // Typed and undone within one burst: the file already says this, so no version is made.
+    mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa. Brouillon\n", "typing");
+    mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa.\n", "typing");
+    const typed = Y.encodeStateVector(lea.doc).join();
+    await until(() => Y.encodeStateVector(watcher.doc).join() === typed, "typing and undo stored");
+    expect(await room(id).writeBack()).toBe(false);
+    lea.close();
+    watcher.close();
+  });
+
   it("closes every session when the file is deleted", async () => {
     const id = await createDocument("Brouillon.md", "Brouillon\n");
     const lea = await open(id, "admin");
