@@ -7,9 +7,9 @@ import {
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeUpdate,
   readMessage,
 } from "./messages";
+import { BroadcastOutbox } from "./outbox";
 import { UpdateLog } from "./update-log";
 
 /** Who is on a socket; it survives hibernation as the socket's attachment. */
@@ -57,6 +57,10 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   protected doc = new Y.Doc();
   private log: UpdateLog;
   private readonly awareness = new AwarenessRelay();
+  private readonly outbox = new BroadcastOutbox(
+    () => this.ctx.getWebSockets(),
+    (ws, frame) => this.send(ws, frame),
+  );
   // Starts from the clock so that a room woken from hibernation still counts up past what clients saw.
   private summaryClock = Date.now();
   /** Updates kept as single rows before they are folded into a snapshot. */
@@ -117,7 +121,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
       if (!(error instanceof RangeError)) throw error;
       this.log.compact(this.doc); // too big for one row: the snapshot splits it
     }
-    this.broadcast(encodeUpdate(update), origin);
+    this.outbox.update(update, origin);
     void this.onChange(origin);
   }
 
@@ -243,7 +247,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     }
     const added = result.clientIds.filter((id) => !connection.clientIds.includes(id));
     if (added.length) ws.serializeAttachment({ ...connection, clientIds: [...connection.clientIds, ...added] });
-    if (result.changed.length) this.broadcast(encodeAwareness(encodeAwarenessItems(result.changed)), ws);
+    if (result.changed.length) this.outbox.awarenessChanged(result.changed, ws);
   }
 
   /** The active states plus the room's summary ("present": how many are connected), as one frame. */
@@ -288,7 +292,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   private async forget(ws: WebSocket) {
     const connection = ws.deserializeAttachment() as CollabConnection | null;
     const gone = connection ? this.awareness.remove(connection.clientIds) : [];
-    if (gone.length) this.broadcast(encodeAwareness(encodeAwarenessItems(gone)), ws);
+    if (gone.length) this.outbox.awarenessChanged(gone, ws);
     try {
       ws.close(1000, "Closed");
     } catch {

@@ -1,0 +1,83 @@
+import * as decoding from "lib0/decoding";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { BroadcastOutbox, coalesceMsFor, MAX_COALESCE_MS } from "../../workers/collab/outbox";
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../workers/collab/messages";
+
+/** Sockets are only identities to the outbox; it hands frames to `send`. */
+function roomOf(size: number) {
+  const sockets = Array.from({ length: size }, () => ({}) as WebSocket);
+  const frames = new Map<WebSocket, Uint8Array[]>(sockets.map((ws) => [ws, []]));
+  const outbox = new BroadcastOutbox(() => sockets, (ws, frame) => frames.get(ws)!.push(frame));
+  return { sockets, frames, outbox };
+}
+
+const textOf = (frames: Uint8Array[]) => {
+  const doc = new Y.Doc();
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue;
+    decoding.readVarUint(decoder); // update
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+  }
+  return doc.getText("t").toString();
+};
+
+function typed(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | undefined;
+  const listen = (u: Uint8Array) => (update = u);
+  doc.on("update", listen);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  doc.off("update", listen);
+  return update!;
+}
+
+describe("what a room sends to everyone", () => {
+  it("waits a tenth of a millisecond per connected socket, up to 100 ms", () => {
+    expect(coalesceMsFor(2)).toBe(0.2);
+    expect(coalesceMsFor(500)).toBe(50);
+    expect(coalesceMsFor(5000)).toBe(MAX_COALESCE_MS);
+  });
+
+  it("sends the first change after a quiet spell at once, to everyone but its sender", () => {
+    const { sockets, frames, outbox } = roomOf(3);
+    const lea = new Y.Doc();
+    outbox.update(typed(lea, "O"), sockets[0]);
+    expect(frames.get(sockets[0]!)).toHaveLength(0);
+    expect(textOf(frames.get(sockets[1]!)!)).toBe("O");
+    expect(textOf(frames.get(sockets[2]!)!)).toBe("O");
+  });
+
+  it("merges the changes of a busy moment into one frame each, without sending anyone their own", async () => {
+    const { sockets, frames, outbox } = roomOf(300); // a 30 ms window
+    const [leaSocket, hugoSocket, watcher] = sockets as [WebSocket, WebSocket, WebSocket];
+    const lea = new Y.Doc();
+    const hugo = new Y.Doc();
+    outbox.update(typed(lea, "Ordre "), leaSocket);
+    for (const word of ["du ", "jour"]) outbox.update(typed(lea, word), leaSocket);
+    outbox.update(typed(hugo, "AG"), hugoSocket);
+    expect(frames.get(watcher)).toHaveLength(1); // the first, at once; the rest wait
+    await new Promise((r) => setTimeout(r, 60));
+    expect(frames.get(watcher)).toHaveLength(2);
+    expect(textOf(frames.get(watcher)!)).toMatch(/^(Ordre du jourAG|AGOrdre du jour)$/);
+    expect(textOf(frames.get(leaSocket)!)).toBe("AG");
+    expect(frames.get(hugoSocket)).toHaveLength(2);
+    expect(textOf(frames.get(hugoSocket)!)).toBe("Ordre du jour");
+  });
+
+  it("keeps only each client's latest awareness state in a frame", async () => {
+    const { sockets, frames, outbox } = roomOf(300);
+    const watcher = sockets[2]!;
+    outbox.awarenessChanged([{ clientId: 7, clock: 1, state: '{"cursor":1}' }], sockets[0]);
+    outbox.awarenessChanged([{ clientId: 7, clock: 2, state: '{"cursor":2}' }], sockets[0]);
+    outbox.awarenessChanged([{ clientId: 7, clock: 3, state: '{"cursor":3}' }], sockets[0]);
+    await new Promise((r) => setTimeout(r, 60));
+    const last = frames.get(watcher)!.at(-1)!;
+    const decoder = decoding.createDecoder(last);
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_AWARENESS);
+    const items = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    expect(decoding.readVarUint(items)).toBe(1);
+    expect([decoding.readVarUint(items), decoding.readVarUint(items), decoding.readVarString(items)]).toEqual([7, 3, '{"cursor":3}']);
+    expect(frames.get(watcher)).toHaveLength(2);
+  });
+});
