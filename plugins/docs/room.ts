@@ -5,10 +5,13 @@ import { coreDocumentFiles } from "./core-files";
 import type { DocumentFiles } from "./document-files";
 import { KnownVersions } from "./known-versions";
 import { mergeThreeWay } from "./markdown/three-way";
-import { markdownOf, mergeMarkdown } from "./markdown/ydoc";
 
 /** How long typing may go on before the Markdown file is rewritten; and again when the last editor leaves. */
 export const WRITE_BACK_DELAY_MS = 5_000;
+
+// Loaded when a room first needs it: Markdown's parser and writer are a hundred modules that every
+// other request of the Worker would otherwise load too.
+const markdown = () => import("./markdown/ydoc");
 
 /** The core file service, as the documents plugin uses it. */
 export const documentFilesFor = (env: Env): DocumentFiles => coreDocumentFiles(env);
@@ -58,7 +61,7 @@ export class DocsRoom extends CollabRoom {
     if (doc.getXmlFragment("default").length > 0) return;
     const fileId = await this.fileId();
     const file = fileId ? await this.files()?.read(fileId) : null;
-    if (file?.text) mergeMarkdown(doc, file.text, "file");
+    if (file?.text) (await markdown()).mergeMarkdown(doc, file.text, "file");
     if (file) this.known().remember(file.etag, file.text);
   }
 
@@ -110,16 +113,16 @@ export class DocsRoom extends CollabRoom {
     // and gets a write of its own, instead of being left out of the file until the next burst.
     this.dirty = false;
     await this.ctx.storage.put("dirty", false);
-    const markdown = markdownOf(this.doc);
+    const text = (await markdown()).markdownOf(this.doc);
     try {
       // A burst that ends where the file already is (typed, then undone) makes no version.
       const current = await files.read(fileId);
-      if (current?.text === markdown) {
-        this.known().remember(current.etag, markdown);
+      if (current?.text === text) {
+        this.known().remember(current.etag, text);
         return false;
       }
-      const { etag } = await files.writeVersion(fileId, markdown, actor);
-      this.known().remember(etag, markdown);
+      const { etag } = await files.writeVersion(fileId, text, actor);
+      this.known().remember(etag, text);
     } catch (error) {
       // The text is still owed to the file: try again at the next alarm.
       await this.markDirty();
@@ -140,6 +143,7 @@ export class DocsRoom extends CollabRoom {
       await this.ensureLoaded();
       const known = this.known();
       if (known.has(etag)) return false;
+      const { markdownOf, mergeMarkdown } = await markdown();
       const ours = markdownOf(this.doc);
       const base = known.closestTo(text);
       const merged = base === undefined ? text : mergeThreeWay(base, ours, text);

@@ -7,11 +7,8 @@ import { queryParams } from "../../../workers/http/validate";
 import { READ } from "../../../workers/sharing/permission-bits";
 import { nodeById } from "../../../workers/storage/tree";
 import { documentFor } from "../document-access";
-import { parseMarkdown } from "../markdown/parse";
 import { flushDocument } from "../room-stub";
-import { documentToDocx } from "./doc-to-docx";
 import { imageSources, loadAttachedImages } from "./images";
-import { EXPORT_CSP, markdownImageSources, markdownToHtmlPage } from "./markdown-to-html";
 
 const FORMATS = {
   md: { mime: "text/markdown; charset=utf-8", extension: "md" },
@@ -50,11 +47,14 @@ export const exportApi = new Hono<AppEnv>().get("/:fileId{[0-9]{1,15}}/export", 
   const { mime, extension } = FORMATS[format];
   const filename = `${title}.${extension}`;
   if (format === "md") return download(markdown, mime, filename);
+  // Converters load on first use: other requests of the Worker never need them.
   if (format === "html") {
+    const { EXPORT_CSP, markdownImageSources, markdownToHtmlPage } = await import("./markdown-to-html");
     const { tokens, sources } = markdownImageSources(markdown);
     const images = await loadAttachedImages(files, current, sources);
     return download(markdownToHtmlPage(title, tokens, images), mime, filename, { "Content-Security-Policy": `${EXPORT_CSP}; sandbox` });
   }
+  const [{ parseMarkdown }, { documentToDocx }] = await Promise.all([import("../markdown/parse"), import("./doc-to-docx")]);
   const pm = parseMarkdown(markdown);
   const images = await loadAttachedImages(files, current, imageSources(pm));
   return download(await documentToDocx(pm, title, images), mime, filename);

@@ -11,9 +11,7 @@ import type { FileNode } from "../../../workers/storage/tree";
 import { dropVersions, versionsOf } from "../../../workers/storage/versions";
 import { attachmentSrc, ensureAttachmentFolder } from "../attachments/folder";
 import { freeNameIn } from "../free-name";
-import { serializeMarkdown } from "../markdown/serialize";
-import { docxToHtml, type ImportedImage } from "./docx-to-html";
-import { htmlToDocument } from "./html-to-doc";
+import type { ImportedImage } from "./docx-to-html";
 
 /** Word files past this are refused before they are read into memory. */
 // Mammoth holds the unzipped file in memory, and a Worker has 128 MB.
@@ -69,6 +67,13 @@ export const importApi = new Hono<AppEnv>().post("/import", jsonBody(importBody)
   const folder = await targetFolder(c, source, body.folderId);
   const files = servicesFor(c).files;
   const object = await files.read(source);
+  // Loaded on first use: the Word reader, the HTML parser and Markdown's writer are some 300 modules
+  // that no other request needs.
+  const [{ docxToHtml }, { htmlToDocument }, { serializeMarkdown }] = await Promise.all([
+    import("./docx-to-html"),
+    import("./html-to-doc"),
+    import("../markdown/serialize"),
+  ]);
   const { html, images } = await docxToHtml(object ? await object.arrayBuffer() : new ArrayBuffer(0));
 
   const name = await freeNameIn(c.var.db, folder, `${source.name.slice(0, -".docx".length) || "Document"}.md`);
