@@ -1,5 +1,5 @@
 import { Editor } from "@tiptap/core";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { parentPath } from "../../../web/src/api/files";
 import { formatDateTime } from "../../../web/src/i18n/format";
 import { t } from "../../../web/src/i18n";
@@ -50,7 +50,8 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
   const connection = session.connection.value;
   const readOnly = session.accessKnown.value && session.readOnly.value;
   const editable = session.ready.value && session.accessKnown.value && !session.readOnly.value && connection !== "revoked" && connection !== "missing";
-  useEffect(() => {
+  // Before paint, in the same frame as the status line: "no longer allowed" never shows over an editor that still takes keys.
+  useLayoutEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
