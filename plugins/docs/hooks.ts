@@ -1,16 +1,26 @@
 import type { HookHandlers } from "../../workers/plugin/hooks";
+import { attachmentsFollowDelete, attachmentsFollowMove, attachmentsFollowRestore } from "./attachments/follow-document";
 import { isMarkdownName as isMarkdown } from "./document-access";
 import { documentFilesFor } from "./room";
 import { docsRoomOf as roomOf } from "./room-stub";
 
-/** Keeps live documents in step with their files when something else changes them. */
+/** Keeps live documents, and their pictures, in step with their files when something else changes them. */
 export const docsHooks: HookHandlers = {
   async fileChanged({ env, node }) {
     if (!isMarkdown(node.name)) return;
     const file = await documentFilesFor(env).read(node.id);
     if (file) await roomOf(env, node.id).mergeExternal(file.text, file.etag);
   },
-  async fileDeleted({ env, node }) {
-    if (isMarkdown(node.name)) await roomOf(env, node.id).close("The document was deleted");
+  async fileCreated({ env, node, actorId }) {
+    // A document restored from the trash keeps its id: its pictures may be in the trash too.
+    if (isMarkdown(node.name)) await attachmentsFollowRestore(env, actorId, node.id);
+  },
+  async fileMoved({ env, node, actorId, fromParentId }) {
+    if (isMarkdown(node.name)) await attachmentsFollowMove(env, actorId, node.id, fromParentId);
+  },
+  async fileDeleted({ env, node, actorId }) {
+    if (!isMarkdown(node.name)) return;
+    await roomOf(env, node.id).close("The document was deleted");
+    await attachmentsFollowDelete(env, actorId, node.id);
   },
 };

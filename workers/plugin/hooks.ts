@@ -20,7 +20,8 @@ interface EventBase {
 export interface CoreEvents {
   fileCreated: EventBase & { node: FileEventNode };
   fileChanged: EventBase & { node: FileEventNode; previousEtag: string };
-  fileMoved: EventBase & { node: FileEventNode; fromPath: string };
+  /** `fromParentId`: the folder it left (the same as its parent now for a rename). */
+  fileMoved: EventBase & { node: FileEventNode; fromPath: string; fromParentId: number };
   fileDeleted: EventBase & { node: FileEventNode };
   fileShared: EventBase & { node: FileEventNode; shareId: number; shareType: number; shareWith: string | null };
 }

@@ -347,7 +347,7 @@ export class FileService {
     if (!rows[0]) throw conflict("The source was moved or deleted meanwhile");
     if (node.isFolder && (target.ownerId !== node.ownerId || target.spaceId !== node.spaceId)) await this.reownSubtree(node.id, target.ownerId, target.spaceId);
     const moved = rows[0]!;
-    await emitFileEvent(this.o, "fileMoved", moved, { fromPath: treePath(before) }, { before });
+    await emitFileEvent(this.o, "fileMoved", moved, { fromPath: treePath(before), fromParentId: node.parentId }, { before });
     return { node: moved, replaced: Boolean(existing) };
   }
 

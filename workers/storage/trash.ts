@@ -52,6 +52,18 @@ export async function trashEntry(db: Db, ownerId: string, nodeId: number): Promi
   return row;
 }
 
+/** The item of that name in an owner's trash, most recently deleted first. */
+export async function trashedNamed(db: Db, ownerId: string, name: string): Promise<TrashEntry | undefined> {
+  const [row] = await db
+    .select({ item: trashItems, node: fileNodes })
+    .from(trashItems)
+    .innerJoin(fileNodes, eq(fileNodes.id, trashItems.nodeId))
+    .where(and(eq(trashItems.ownerId, ownerId), eq(fileNodes.name, name)))
+    .orderBy(desc(trashItems.deletedAt))
+    .limit(1);
+  return row;
+}
+
 /** Items deleted before `before`: what trash retention purges. */
 export async function trashedBefore(db: Db, before: number): Promise<TrashEntry[]> {
   return db
