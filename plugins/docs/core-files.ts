@@ -3,6 +3,7 @@ import { fileAccess } from "../../workers/storage/access";
 import { systemFileService } from "../../workers/storage/system";
 import { nodeById } from "../../workers/storage/tree";
 import type { DocumentFiles } from "./document-files";
+import { textBody } from "./text-body";
 
 /** The documents plugin's view of the core file service. */
 export function coreDocumentFiles(env: Env): DocumentFiles {
@@ -19,9 +20,7 @@ export function coreDocumentFiles(env: Env): DocumentFiles {
       const node = await nodeById(files.db, fileId);
       const parent = node?.parentId ? await nodeById(files.db, node.parentId) : undefined;
       if (!node || !parent) throw new Error(`document ${fileId} no longer exists`);
-      const bytes = new TextEncoder().encode(text);
-      const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) });
-      const { node: written } = await files.write({ parent, name: node.name, body, length: bytes.byteLength });
+      const { node: written } = await files.write({ parent, name: node.name, ...textBody(text) });
       return { etag: written.etag };
     },
     async accessOf(fileId, userId) {

@@ -1,5 +1,5 @@
 import type { HookHandlers } from "../../workers/plugin/hooks";
-import { attachmentsFollowDelete, attachmentsFollowMove, attachmentsFollowRestore } from "./attachments/follow-document";
+import { attachmentsFollowCopy, attachmentsFollowDelete, attachmentsFollowMove, attachmentsFollowRestore } from "./attachments/follow-document";
 import { isMarkdownName as isMarkdown } from "./document-access";
 import { documentFilesFor } from "./room";
 import { docsRoomOf as roomOf } from "./room-stub";
@@ -11,9 +11,11 @@ export const docsHooks: HookHandlers = {
     const file = await documentFilesFor(env).read(node.id);
     if (file) await roomOf(env, node.id).mergeExternal(file.text, file.etag);
   },
-  async fileCreated({ env, node, actorId }) {
+  async fileCreated({ env, node, actorId, copiedFromId }) {
+    if (!isMarkdown(node.name)) return;
+    if (copiedFromId !== undefined) return attachmentsFollowCopy(env, actorId, node.id, copiedFromId);
     // A document restored from the trash keeps its id: its pictures may be in the trash too.
-    if (isMarkdown(node.name)) await attachmentsFollowRestore(env, actorId, node.id);
+    await attachmentsFollowRestore(env, actorId, node.id);
   },
   async fileMoved({ env, node, actorId, fromParentId }) {
     if (isMarkdown(node.name)) await attachmentsFollowMove(env, actorId, node.id, fromParentId);

@@ -18,7 +18,8 @@ interface EventBase {
 }
 
 export interface CoreEvents {
-  fileCreated: EventBase & { node: FileEventNode };
+  /** `copiedFromId`: the file it is a copy of, when it is one. */
+  fileCreated: EventBase & { node: FileEventNode; copiedFromId?: number };
   fileChanged: EventBase & { node: FileEventNode; previousEtag: string };
   /** `fromParentId`: the folder it left (the same as its parent now for a rename). */
   fileMoved: EventBase & { node: FileEventNode; fromPath: string; fromParentId: number };

@@ -22,6 +22,8 @@ export interface WriteRequest {
   length: number;
   mtime?: number;
   expectedSha1?: string;
+  /** The file this one is a copy of, told to plugins (a document copies its pictures along). */
+  copiedFromId?: number;
 }
 
 export interface FileServiceOptions extends EventContext {
@@ -82,7 +84,7 @@ export class FileService {
     const { parent, name } = request;
     await this.assertWritable(parent, name, request.length);
     const blob = await storeBlob(this.o.bucket, request.body, request.length, mimeOf(name));
-    return this.commitBlob(parent, name, blob, { mtime: request.mtime, expectedSha1: request.expectedSha1 });
+    return this.commitBlob(parent, name, blob, { mtime: request.mtime, expectedSha1: request.expectedSha1, copiedFromId: request.copiedFromId });
   }
 
   /** The checks a write makes before any byte is stored: a valid name, no folder in the way, room in the quota. */
@@ -100,7 +102,12 @@ export class FileService {
    * Makes bytes already stored in R2 (one PUT, or an assembled chunked upload) the content of
    * `parent/name`. On any failure the blob is deleted and the previous content stays as it was.
    */
-  async commitBlob(parent: FileNode, name: string, blob: StoredBlob, options: { mtime?: number; expectedSha1?: string } = {}): Promise<{ node: FileNode; created: boolean }> {
+  async commitBlob(
+    parent: FileNode,
+    name: string,
+    blob: StoredBlob,
+    options: { mtime?: number; expectedSha1?: string; copiedFromId?: number } = {},
+  ): Promise<{ node: FileNode; created: boolean }> {
     let swapped: { node: FileNode; previous?: FileNode };
     try {
       if (options.expectedSha1 && options.expectedSha1 !== blob.sha1) {
@@ -116,7 +123,7 @@ export class FileService {
     // The replaced bytes became a version; retention may already thin that file's older ones.
     if (previous?.blobKey) await this.expireVersions(node.id);
     if (previous) await emitFileEvent(this.o, "fileChanged", node, { previousEtag: previous.etag });
-    else await emitFileEvent(this.o, "fileCreated", node, {});
+    else await emitFileEvent(this.o, "fileCreated", node, options.copiedFromId === undefined ? {} : { copiedFromId: options.copiedFromId });
     return { node, created: !previous };
   }
 
@@ -390,7 +397,7 @@ export class FileService {
       const source = await this.read(node);
       // The content was replaced after the node was read: its old bytes are gone, so copy nothing.
       if (!source && node.blobKey) throw conflict("The source changed during the copy; try again");
-      copy = (await this.write({ parent: target, name, body: source?.body ?? null, length: source ? node.size : 0, mtime: node.mtime })).node;
+      copy = (await this.write({ parent: target, name, body: source?.body ?? null, length: source ? node.size : 0, mtime: node.mtime, copiedFromId: node.id })).node;
     }
     const props = await this.o.db.select().from(deadProperties).where(eq(deadProperties.nodeId, node.id));
     if (props.length) await this.o.db.insert(deadProperties).values(props.map((p) => ({ ...p, nodeId: copy.id })));

@@ -2,6 +2,7 @@ import type { Env } from "../../../workers/env";
 import { systemFileService } from "../../../workers/storage/system";
 import { trashedNamed, trashEntry } from "../../../workers/storage/trash";
 import { childNamed, nodeById } from "../../../workers/storage/tree";
+import { textBody } from "../text-body";
 import { attachmentFolderName } from "./folder";
 
 /*
@@ -18,6 +19,39 @@ export async function attachmentsFollowMove(env: Env, actorId: string | null, do
   const [folder, target] = await Promise.all([childNamed(files.db, fromParentId, attachmentFolderName(docId)), nodeById(files.db, doc.parentId)]);
   if (folder?.isFolder && target) await files.move(folder, target, folder.name, false);
 }
+
+/**
+ * After a copy: the copy gets pictures of its own, in `.attachments.<copy id>/`, and its text points
+ * there. When a whole folder was copied, its copy already holds the source's attachment folder: that
+ * one is renamed rather than copied a second time.
+ */
+export async function attachmentsFollowCopy(env: Env, actorId: string | null, copyId: number, sourceId: number): Promise<void> {
+  const files = systemFileService(env, actorId);
+  const [copy, source] = await Promise.all([nodeById(files.db, copyId), nodeById(files.db, sourceId)]);
+  if (!copy?.parentId || !source?.parentId) return;
+  const target = await nodeById(files.db, copy.parentId);
+  if (!target) return;
+  const copiedAlong = copy.parentId === source.parentId ? undefined : await childNamed(files.db, copy.parentId, attachmentFolderName(sourceId));
+  if (copiedAlong?.isFolder) {
+    await files.move(copiedAlong, target, attachmentFolderName(copyId), false);
+  } else {
+    const folder = await childNamed(files.db, source.parentId, attachmentFolderName(sourceId));
+    if (!folder?.isFolder) return;
+    await files.copy(folder, target, attachmentFolderName(copyId), false);
+  }
+  const object = await files.read(copy);
+  const text = object ? await object.text() : "";
+  const repointed = repointAttachments(text, sourceId, copyId);
+  if (repointed === text) return;
+  await files.write({ parent: target, name: copy.name, ...textBody(repointed) });
+}
+
+/** The text with its picture paths moved from one document's attachment folder to another's. */
+export function repointAttachments(text: string, fromId: number, toId: number): string {
+  return text.replace(new RegExp(`(?<![\\w.-])${escapeRegExp(attachmentFolderName(fromId))}/`, "g"), `${attachmentFolderName(toId)}/`);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** After a delete: the attachment folder goes to the trash too, to come back with the document. */
 export async function attachmentsFollowDelete(env: Env, actorId: string | null, docId: number): Promise<void> {

@@ -11,6 +11,7 @@ import type { FileNode } from "../../../workers/storage/tree";
 import { dropVersions, versionsOf } from "../../../workers/storage/versions";
 import { attachmentSrc, ensureAttachmentFolder } from "../attachments/folder";
 import { freeNameIn } from "../free-name";
+import { bytesBody, textBody } from "../text-body";
 import type { ImportedImage } from "./docx-to-html";
 
 /** Word files past this are refused before they are read into memory. */
@@ -25,12 +26,6 @@ const importBody = z.object({ fileId: id, folderId: id.optional() }).strict();
 
 const isDocx = (name: string) => name.toLowerCase().endsWith(".docx");
 const unsupported = () => new ApiError(415, "not_docx", "Only Word documents (.docx) can be imported");
-
-function bytesBody(bytes: Uint8Array): { body: ReadableStream<Uint8Array>; length: number } {
-  return { body: new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) }), length: bytes.byteLength };
-}
-
-const textBody = (text: string) => bytesBody(new TextEncoder().encode(text));
 
 /** Where the new document goes: beside the Word file unless a folder is named; the caller must be allowed to create there. */
 async function targetFolder(c: Context<AppEnv>, source: FileNode, folderId: number | undefined): Promise<FileNode> {

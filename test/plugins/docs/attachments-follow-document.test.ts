@@ -4,7 +4,8 @@ import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
 import { files, mkcol, type Auth } from "../../sharing/support";
 import { PNG } from "./docx-fixture";
-import { api, upload } from "./support";
+import { repointAttachments } from "../../../plugins/docs/attachments/follow-document";
+import { api, text, upload } from "./support";
 
 /** Plugin hooks run after the response: what they do is waited for. */
 async function eventually(check: () => Promise<boolean>, what: string) {
@@ -19,6 +20,10 @@ describe("a document's pictures go where the document goes", () => {
   let owner: Auth;
   let docId: number;
   const status = async (path: string) => (await files(owner, "GET", path)).status;
+  const fileIdOf = async (path: string) => {
+    const res = await files(owner, "PROPFIND", path, { headers: { Depth: "0" }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:fileid/></d:prop></d:propfind>' });
+    return Number(/<oc:fileid>(\d+)<\/oc:fileid>/.exec(await res.text())![1]);
+  };
   const picture = () => call(`/api/docs/${docId}/attachments/photo.png`, { auth: owner });
 
   beforeAll(async () => {
@@ -43,6 +48,33 @@ describe("a document's pictures go where the document goes", () => {
     const renamed = await files(owner, "MOVE", "/Archives/PV.md", { headers: { Destination: `http://cumulus.test/remote.php/dav/files/${owner[0]}/Archives/PV%202026.md` } });
     expect(renamed.status).toBe(201);
     expect((await picture()).status).toBe(200);
+  });
+
+  it("gives a copy its own pictures, and points its text at them", async () => {
+    await files(owner, "PUT", "/Archives/PV%202026.md", { body: `# PV\n\n![](.attachments.${docId}/photo.png)\n` });
+    const copied = await files(owner, "COPY", "/Archives/PV%202026.md", { headers: { Destination: `http://cumulus.test/remote.php/dav/files/${owner[0]}/Club/PV%20copie.md` } });
+    expect(copied.status).toBe(201);
+    const copyId = await fileIdOf("/Club/PV%20copie.md");
+    await eventually(async () => (await text(owner, "/Club/PV%20copie.md")).includes(`.attachments.${copyId}/photo.png`), "the copy's text repointed");
+    expect(await status(`/Club/.attachments.${copyId}/photo.png`)).toBe(200);
+    // The original keeps its own.
+    expect(await text(owner, "/Archives/PV%202026.md")).toContain(`.attachments.${docId}/photo.png`);
+    expect(await status(`/Archives/.attachments.${docId}/photo.png`)).toBe(200);
+  });
+
+  it("renames the attachment folder a folder copy brought along, instead of copying it twice", async () => {
+    const copied = await files(owner, "COPY", "/Archives", { headers: { Destination: `http://cumulus.test/remote.php/dav/files/${owner[0]}/Archives%202025` } });
+    expect(copied.status).toBe(201);
+    const copyId = await fileIdOf("/Archives%202025/PV%202026.md");
+    await eventually(async () => (await status(`/Archives%202025/.attachments.${copyId}/photo.png`)) === 200, "the copied folder's pictures renamed");
+    expect(await status(`/Archives%202025/.attachments.${docId}/photo.png`)).toBe(404);
+    await eventually(async () => (await text(owner, "/Archives%202025/PV%202026.md")).includes(`.attachments.${copyId}/`), "the copied text repointed");
+  });
+
+  it("repoints only that document's attachment paths", () => {
+    expect(repointAttachments("![](.attachments.12/a.png) ![](./.attachments.12/b.png) ![](.attachments.123/c.png) ![](x.attachments.12/d.png)", 12, 40)).toBe(
+      "![](.attachments.40/a.png) ![](./.attachments.40/b.png) ![](.attachments.123/c.png) ![](x.attachments.12/d.png)",
+    );
   });
 
   it("sends the pictures to the trash with the document, and brings them back with it", async () => {
