@@ -6,10 +6,11 @@ import { docsRoomOf as roomOf } from "./room-stub";
 
 /** Keeps live documents, and their pictures, in step with their files when something else changes them. */
 export const docsHooks: HookHandlers = {
-  async fileChanged({ env, node }) {
+  async fileChanged({ env, node, previousEtag }) {
     if (!isMarkdown(node.name)) return;
     const file = await documentFilesFor(env).read(node.id);
-    if (file) await roomOf(env, node.id).mergeExternal(file.text, file.etag);
+    // Changed again since this event: what it replaced is no longer known here.
+    if (file) await roomOf(env, node.id).mergeExternal(file.text, file.etag, file.etag === node.etag ? previousEtag : undefined);
   },
   async fileCreated({ env, node, actorId, copiedFromId }) {
     if (!isMarkdown(node.name)) return;
@@ -22,7 +23,8 @@ export const docsHooks: HookHandlers = {
   },
   async fileDeleted({ env, node, actorId }) {
     if (!isMarkdown(node.name)) return;
-    await roomOf(env, node.id).close("The document was deleted");
-    await attachmentsFollowDelete(env, actorId, node.id);
+    // Independent: pictures still go to the trash if the room cannot be reached, and the other way round.
+    const done = await Promise.allSettled([roomOf(env, node.id).close("The document was deleted"), attachmentsFollowDelete(env, actorId, node.id)]);
+    for (const result of done) if (result.status === "rejected") throw result.reason;
   },
 };

@@ -4,6 +4,8 @@ import { linesApart } from "./markdown/three-way";
 const KEPT = 10;
 // SQLite rows in a Durable Object hold at most 2 MB; a longer text is not remembered (its merge is two-way).
 const MAX_TEXT_BYTES = 1_500_000;
+// Guessing the base compares the save with every known text: kept to texts that compare quickly.
+const MAX_GUESS_CHARS = 200_000;
 
 /**
  * The file versions a room knows the text of: the one it started from, those it wrote, and outside
@@ -25,10 +27,15 @@ export class KnownVersions {
     return this.sql.exec(`SELECT 1 FROM docs_known_versions WHERE etag = ?`, etag).toArray().length > 0;
   }
 
+  textOf(etag: string): string | undefined {
+    return this.sql.exec<{ text: string }>(`SELECT text FROM docs_known_versions WHERE etag = ?`, etag).toArray()[0]?.text;
+  }
+
   /** The known text `text` is closest to: most likely the version its author started from. */
   closestTo(text: string): string | undefined {
+    if (text.length > MAX_GUESS_CHARS) return undefined;
     let best: { text: string; apart: number } | undefined;
-    for (const row of this.sql.exec<{ text: string }>(`SELECT text FROM docs_known_versions ORDER BY seq DESC`)) {
+    for (const row of this.sql.exec<{ text: string }>(`SELECT text FROM docs_known_versions WHERE length(text) <= ? ORDER BY seq DESC`, MAX_GUESS_CHARS)) {
       const apart = linesApart(row.text, text);
       if (!best || apart < best.apart) best = { text: row.text, apart };
     }

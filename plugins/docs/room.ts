@@ -113,10 +113,13 @@ export class DocsRoom extends CollabRoom {
     // and gets a write of its own, instead of being left out of the file until the next burst.
     this.dirty = false;
     await this.ctx.storage.put("dirty", false);
-    const text = (await markdown()).markdownOf(this.doc);
     try {
-      // A burst that ends where the file already is (typed, then undone) makes no version.
       const current = await files.read(fileId);
+      // A save from elsewhere that the room has not merged yet (its hook still to come, or failed) is
+      // merged first: writing over it would drop it.
+      if (current && !this.known().has(current.etag)) await this.mergeNow(current.text, current.etag);
+      const text = (await markdown()).markdownOf(this.doc);
+      // A burst that ends where the file already is (typed, then undone) makes no version.
       if (current?.text === text) {
         this.known().remember(current.etag, text);
         return false;
@@ -133,26 +136,39 @@ export class DocsRoom extends CollabRoom {
   }
 
   /**
-   * A sync client (or anyone) saved the file: merge its Markdown into the live document. The save
-   * started from one of the versions the room knows; what changed since then on either side is kept
-   * (a three-way merge), so it neither undoes what people typed meanwhile nor is undone by them.
+   * A sync client (or anyone) saved the file: merge its Markdown into the live document, three ways.
+   * The base is the version the save replaced (`previousEtag`: a desktop client sends If-Match, so it
+   * edited that one), else the known version closest to it. What changed since on either side is kept:
+   * the save does not undo what people typed meanwhile, and a restored version is not undone either.
    * Our own write-backs come back through the same hook and are recognised by their ETag.
    */
-  mergeExternal(text: string, etag: string): Promise<boolean> {
+  mergeExternal(text: string, etag: string, previousEtag?: string): Promise<boolean> {
+    return this.serially(() => this.mergeNow(text, etag, previousEtag));
+  }
+
+  private async mergeNow(text: string, etag: string, previousEtag?: string): Promise<boolean> {
+    await this.ensureLoaded();
+    const known = this.known();
+    if (known.has(etag)) return false;
+    const { markdownOf, mergeMarkdown } = await markdown();
+    const ours = markdownOf(this.doc);
+    const base = (previousEtag === undefined ? undefined : known.textOf(previousEtag)) ?? known.closestTo(text);
+    const merged = base === undefined ? text : mergeThreeWay(base, ours, text);
+    if (merged !== ours) mergeMarkdown(this.doc, merged, "external");
+    known.remember(etag, text);
+    // Something of ours went into the merge, so the file lacks it (typing since that version, or a write
+    // of ours that landed after this save): owe the file a write.
+    if (merged !== text) await this.markDirty();
+    return true;
+  }
+
+  /** The document was deleted: besides the stored state, the room forgets what it owed the file. */
+  override close(reason: string): Promise<void> {
     return this.serially(async () => {
-      await this.ensureLoaded();
-      const known = this.known();
-      if (known.has(etag)) return false;
-      const { markdownOf, mergeMarkdown } = await markdown();
-      const ours = markdownOf(this.doc);
-      const base = known.closestTo(text);
-      const merged = base === undefined ? text : mergeThreeWay(base, ours, text);
-      if (merged !== ours) mergeMarkdown(this.doc, merged, "external");
-      known.remember(etag, text);
-      // Something of ours went into the merge, so the file lacks it (typing since that version, or a write
-      // of ours that landed after this save): owe the file a write.
-      if (merged !== text) await this.markDirty();
-      return true;
+      await super.close(reason);
+      this.dirty = undefined;
+      this.lastEditor = undefined;
+      this.storedEditor = undefined;
     });
   }
 }

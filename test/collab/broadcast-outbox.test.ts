@@ -80,4 +80,13 @@ describe("what a room sends to everyone", () => {
     expect([decoding.readVarUint(items), decoding.readVarUint(items), decoding.readVarString(items)]).toEqual([7, 3, '{"cursor":3}']);
     expect(frames.get(watcher)).toHaveLength(2);
   });
+
+  it("sends everyone the same frame when many sent in one flush, rather than one frame per sender", async () => {
+    const { sockets, frames, outbox } = roomOf(300);
+    outbox.awarenessChanged([{ clientId: 1, clock: 1, state: "{}" }], sockets[0]); // goes out at once
+    for (let i = 0; i < 20; i++) outbox.awarenessChanged([{ clientId: 100 + i, clock: 1, state: `{"n":${i}}` }], sockets[i]);
+    await new Promise((r) => setTimeout(r, 60));
+    const [toSender, toWatcher] = [frames.get(sockets[5]!)!.at(-1)!, frames.get(sockets[250]!)!.at(-1)!];
+    expect(toSender).toEqual(toWatcher);
+  });
 });

@@ -23,7 +23,8 @@ interface Pending<T> {
  * What the room tells everyone, gathered into as few frames as possible: the document updates of
  * one flush merge into one update, and the awareness changes into one message. The first change
  * after a quiet spell goes out at once; changes that follow within the window wait for its end.
- * Nobody is sent back their own change: a socket that sent some of the flush gets the rest only.
+ * Nobody is sent back their own change (a socket that sent some of the flush gets the rest only),
+ * unless many sent at once.
  */
 export class BroadcastOutbox {
   private updates: Pending<Uint8Array>[] = [];
@@ -57,12 +58,15 @@ export class BroadcastOutbox {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.lastFlushAt = Date.now();
-    const frames = [
-      framesFor(this.updates, (updates) => encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))),
-      framesFor(this.awareness, (items) => encodeAwareness(encodeAwarenessItems(latestPerClient(items)))),
-    ].filter((f) => f !== undefined);
+    // Taken before encoding: a change that cannot be encoded is dropped with its flush, not kept to fail every later one.
+    const updates = this.updates;
+    const awareness = this.awareness;
     this.updates = [];
     this.awareness = [];
+    const frames = [
+      framesFor(updates, (items) => encodeUpdate(items.length === 1 ? items[0]! : Y.mergeUpdates(items))),
+      framesFor(awareness, (items) => encodeAwareness(encodeAwarenessItems(latestPerClient(items)))),
+    ].filter((f) => f !== undefined);
     for (const ws of this.sockets()) {
       for (const { toAll, toSender } of frames) {
         const frame = toSender.has(ws) ? toSender.get(ws) : toAll;
@@ -72,12 +76,21 @@ export class BroadcastOutbox {
   }
 }
 
+/**
+ * Past this many senders in one flush, everyone gets the same frame, their own changes included: a
+ * frame per sender would cost senders × changes, and an echo is harmless (Yjs skips what it has, and
+ * awareness ignores a state whose clock it already holds).
+ */
+const SENDER_FRAMES_MAX = 16;
+
 /** One frame for everyone, and one per sender without what it sent itself (null: nothing left). */
 function framesFor<T>(pending: readonly Pending<T>[], encode: (items: T[]) => Uint8Array) {
   if (!pending.length) return undefined;
   const toAll = encode(pending.map((p) => p.item));
   const toSender = new Map<unknown, Uint8Array | null>();
-  for (const sender of new Set(pending.map((p) => p.from))) {
+  const senders = new Set(pending.map((p) => p.from));
+  if (senders.size > SENDER_FRAMES_MAX) return { toAll, toSender };
+  for (const sender of senders) {
     const others = pending.filter((p) => p.from !== sender).map((p) => p.item);
     toSender.set(sender, others.length ? encode(others) : null);
   }

@@ -392,7 +392,12 @@ export class FileService {
     let copy: FileNode;
     if (node.isFolder) {
       copy = await this.createFolder(target, name, node.mtime);
-      if (deep) for (const child of await children(this.o.db, node.id)) await this.copyInto(child, copy, child.name, true);
+      if (deep) {
+        // Folders first: a file's copy is announced to plugins once the folders beside it exist
+        // (a document looks for its pictures' folder).
+        const inside = await children(this.o.db, node.id);
+        for (const child of [...inside.filter((c) => c.isFolder), ...inside.filter((c) => !c.isFolder)]) await this.copyInto(child, copy, child.name, true);
+      }
     } else {
       const source = await this.read(node);
       // The content was replaced after the node was read: its old bytes are gone, so copy nothing.

@@ -52,13 +52,13 @@ export async function trashEntry(db: Db, ownerId: string, nodeId: number): Promi
   return row;
 }
 
-/** The item of that name in an owner's trash, most recently deleted first. */
-export async function trashedNamed(db: Db, ownerId: string, name: string): Promise<TrashEntry | undefined> {
+/** The item of that name deleted from that folder into an owner's trash, the most recently deleted. */
+export async function trashedNamed(db: Db, ownerId: string, originalParentId: number, name: string): Promise<TrashEntry | undefined> {
   const [row] = await db
     .select({ item: trashItems, node: fileNodes })
     .from(trashItems)
     .innerJoin(fileNodes, eq(fileNodes.id, trashItems.nodeId))
-    .where(and(eq(trashItems.ownerId, ownerId), eq(fileNodes.name, name)))
+    .where(and(eq(trashItems.ownerId, ownerId), eq(trashItems.originalParentId, originalParentId), eq(fileNodes.name, name)))
     .orderBy(desc(trashItems.deletedAt))
     .limit(1);
   return row;

@@ -68,6 +68,7 @@ export async function attachmentsFollowRestore(env: Env, actorId: string | null,
   const files = systemFileService(env, actorId);
   const doc = await nodeById(files.db, docId);
   if (!doc?.parentId) return;
-  const entry = await trashedNamed(files.db, doc.ownerId, attachmentFolderName(docId));
+  // Only the folder deleted from where the document is now: another of that name is not its pictures.
+  const entry = await trashedNamed(files.db, doc.ownerId, doc.parentId, attachmentFolderName(docId));
   if (entry?.node.isFolder) await files.restoreFromTrash(entry);
 }

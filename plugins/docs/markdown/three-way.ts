@@ -20,9 +20,18 @@ export function mergeThreeWay(base: string, ours: string, theirs: string): strin
   return out.join("");
 }
 
+// Word-level merging is quadratic at worst (the same words recur): long clashing passages are kept whole.
+const MAX_WORD_MERGE_CHARS = 20_000;
+
 function mergeWords(base: string, ours: string, theirs: string): string {
-  const regions = diff3Merge(wordsOf(ours), wordsOf(base), wordsOf(theirs), { excludeFalseConflicts: true });
-  if (regions.every((r) => r.ok)) return regions.flatMap((r) => r.ok!).join("");
+  if (base.length + ours.length + theirs.length <= MAX_WORD_MERGE_CHARS) {
+    const regions = diff3Merge(wordsOf(ours), wordsOf(base), wordsOf(theirs), { excludeFalseConflicts: true });
+    if (regions.every((r) => r.ok)) return regions.flatMap((r) => r.ok!).join("");
+  }
+  return bothKept(ours, theirs);
+}
+
+function bothKept(ours: string, theirs: string): string {
   const gap = ours && theirs && !ours.endsWith("\n\n") ? (ours.endsWith("\n") ? "\n" : "\n\n") : "";
   return ours + gap + theirs;
 }

@@ -3,11 +3,13 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { markdownOf, mergeMarkdown } from "../../../plugins/docs/markdown/ydoc";
+import { coreDocumentFiles } from "../../../plugins/docs/core-files";
 import { yjsStateKey, type DocsRoom } from "../../../plugins/docs/room";
 import { COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER } from "../../../workers/collab/room";
 import { UpdateLog } from "../../../workers/collab/update-log";
-import { seedAdmin } from "../../support/accounts";
-import { dav } from "../../support/dav";
+import type { Env } from "../../../workers/env";
+import { call, seedAdmin } from "../../support/accounts";
+import { ADMIN, dav } from "../../support/dav";
 import { until, YjsPeer } from "../../support/yjs-peer";
 
 const rooms = () => (env as unknown as { DOCS_ROOM: DurableObjectNamespace<DocsRoom> }).DOCS_ROOM;
@@ -75,24 +77,62 @@ describe("documents room and its Markdown file", () => {
     hugo.close();
   });
 
-  it("merges a save made from an older version without undoing what was typed since, and writes the union back", async () => {
+  it("merges a desktop save of the written version with what was typed since, and writes the union back", async () => {
     const id = await createDocument("Assemblée.md", "# Assemblée\n\nPoint 1.\n\nPoint 2.\n");
     const lea = await open(id, "admin");
     await until(() => markdownOf(lea.doc) === "# Assemblée\n\nPoint 1.\n\nPoint 2.\n", "initial content");
-    // Typed and written back while the desktop client still holds the first version…
+    // Typed and written back; the desktop client downloads that version…
     mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n", "typing");
     const watcher = await open(id, "admin");
     await until(() => markdownOf(watcher.doc).includes("adopté"), "edit stored");
     expect(await room(id).writeBack()).toBe(true);
-    // …then more typing, not yet written, when the client uploads its own change to the first version.
+    const written = await dav("GET", `/${encodeURIComponent("Assemblée.md")}`);
+    const etag = written.headers.get("ETag")!;
+    // …more typing, not yet written, while the client uploads its own change to that version (If-Match, as it does).
     mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n\nPoint 3.\n", "typing");
     await until(() => markdownOf(watcher.doc).includes("Point 3"), "second edit stored");
-    expect((await dav("PUT", `/${encodeURIComponent("Assemblée.md")}`, { body: "# Assemblée\n\nPoint 1.\n\nPoint 2, reporté.\n" })).status).toBe(204);
+    const saved = await dav("PUT", `/${encodeURIComponent("Assemblée.md")}`, { body: "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2, reporté.\n", headers: { "If-Match": etag } });
+    expect(saved.status).toBe(204);
 
     const union = "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2, reporté.\n\nPoint 3.\n";
     await until(() => markdownOf(lea.doc) === union, "three-way merge", 5000);
     expect(await runDurableObjectAlarm(room(id))).toBe(true);
     expect(await (await dav("GET", `/${encodeURIComponent("Assemblée.md")}`)).text()).toBe(union);
+    lea.close();
+    watcher.close();
+  });
+
+  it("shows a restored version in the live document, and does not write over it", async () => {
+    const id = await createDocument("Statuts.md", "Article 1.\n");
+    const hugo = await open(id, "admin");
+    await until(() => markdownOf(hugo.doc) === "Article 1.\n", "initial content");
+    mergeMarkdown(hugo.doc, "Article 1 modifié par erreur.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc).includes("erreur"), "edit stored");
+    expect(await room(id).writeBack()).toBe(true);
+    const { versions } = await (await call(`/api/versions/${id}`, { auth: ADMIN })).json<{ versions: { id: number; size: number }[] }>();
+    const first = versions.find((v) => v.size === "Article 1.\n".length)!;
+    expect((await call(`/api/versions/${id}/${first.id}/restore`, { method: "POST", auth: ADMIN })).status).toBe(200);
+    await until(() => markdownOf(hugo.doc) === "Article 1.\n", "restored text in the live document", 5000);
+    await runDurableObjectAlarm(room(id));
+    expect(await (await dav("GET", "/Statuts.md")).text()).toBe("Article 1.\n");
+    hugo.close();
+    watcher.close();
+  });
+
+  it("merges a save it was not told about before writing, instead of writing over it", async () => {
+    const id = await createDocument("Trésorerie.md", "Solde.\n");
+    const lea = await open(id, "admin");
+    await until(() => markdownOf(lea.doc) === "Solde.\n", "initial content");
+    mergeMarkdown(lea.doc, "Solde.\n\nAjout en ligne.\n", "typing");
+    const watcher = await open(id, "admin");
+    await until(() => markdownOf(watcher.doc).includes("en ligne"), "edit stored");
+    // Saved without the hook that tells the room (as if it had failed).
+    await coreDocumentFiles(env as unknown as Env).writeVersion(id, "Solde.\n\nAjout du poste.\n", "admin");
+    expect(await room(id).writeBack()).toBe(true);
+    const text = await (await dav("GET", `/${encodeURIComponent("Trésorerie.md")}`)).text();
+    expect(text).toContain("Ajout en ligne.");
+    expect(text).toContain("Ajout du poste.");
     lea.close();
     watcher.close();
   });
