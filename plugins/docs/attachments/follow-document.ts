@@ -2,6 +2,7 @@ import type { Env } from "../../../workers/env";
 import { systemFileService } from "../../../workers/storage/system";
 import { trashedNamed, trashEntry } from "../../../workers/storage/trash";
 import { childNamed, nodeById } from "../../../workers/storage/tree";
+import { docsRoomOf } from "../room-stub";
 import { textBody } from "../text-body";
 import { attachmentFolderName } from "./folder";
 
@@ -43,7 +44,12 @@ export async function attachmentsFollowCopy(env: Env, actorId: string | null, co
   const text = object ? await object.text() : "";
   const repointed = repointAttachments(text, sourceId, copyId);
   if (repointed === text) return;
-  await files.write({ parent: target, name: copy.name, ...textBody(repointed) });
+  // Renamed, moved or edited since it was read: writing now would make a second file or undo that edit.
+  const now = await nodeById(files.db, copyId);
+  if (now?.etag !== copy.etag || now.name !== copy.name || now.parentId !== copy.parentId) return;
+  const { node } = await files.write({ parent: target, name: copy.name, ...textBody(repointed) });
+  // This write tells no hook: a room already open on the copy hears of it here.
+  await docsRoomOf(env, copyId).mergeExternal(repointed, node.etag, copy.etag);
 }
 
 /** The text with its picture paths moved from one document's attachment folder to another's. */
