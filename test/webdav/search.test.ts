@@ -54,6 +54,11 @@ describe("DAV SEARCH", () => {
     expect(names(await (await search(body(like("écoles")))).text())).toEqual(["Écoles"]);
   });
 
+  it("finds names with a hyphen or a slash in the pattern", async () => {
+    expect(names(await (await search(body(like("%rapport-été%")))).text())).toEqual(["rapport-été.md"]);
+    expect((await search(body(like("%a/b%")))).status).toBe(207);
+  });
+
   it("orders by last modification, newest first, and honours the limit (Recent)", async () => {
     const recent = body(`<d:not><d:is-collection/></d:not>`, { orderby: "<d:order><d:prop><d:getlastmodified/></d:prop><d:descending/></d:order>", limit: 3 });
     expect(names(await (await search(recent)).text())).toEqual(["rapport-été.md", "ÉTÉ.txt", "Rapport annuel.pdf"]);

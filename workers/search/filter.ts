@@ -81,7 +81,11 @@ export function likeRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`, "iu");
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/**
+ * `s` matched literally inside a regular expression, with or without the `u` flag: only the syntax
+ * characters and `/` are escaped, the escapes a unicode pattern accepts (it refuses `\-`).
+ */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 export interface NodeFacts {
   favorites: ReadonlySet<number>;
