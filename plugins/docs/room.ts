@@ -114,18 +114,19 @@ export class DocsRoom extends CollabRoom {
     this.dirty = false;
     await this.ctx.storage.put("dirty", false);
     try {
+      const known = this.known();
       const current = await files.read(fileId);
       // A save from elsewhere that the room has not merged yet (its hook still to come, or failed) is
       // merged first: writing over it would drop it.
-      if (current && !this.known().has(current.etag)) await this.mergeNow(current.text, current.etag);
+      if (current && !known.has(current.etag)) await this.mergeNow(current.text, current.etag);
       const text = (await markdown()).markdownOf(this.doc);
       // A burst that ends where the file already is (typed, then undone) makes no version.
       if (current?.text === text) {
-        this.known().remember(current.etag, text);
+        known.remember(current.etag, text);
         return false;
       }
       const { etag } = await files.writeVersion(fileId, text, actor);
-      this.known().remember(etag, text);
+      known.remember(etag, text);
     } catch (error) {
       // The text is still owed to the file: try again at the next alarm.
       await this.markDirty();

@@ -1,4 +1,5 @@
 import type { Env } from "../../../workers/env";
+import { escapeRegExp } from "../../../workers/search/filter";
 import { systemFileService } from "../../../workers/storage/system";
 import { trashedNamed, trashEntry } from "../../../workers/storage/trash";
 import { childNamed, nodeById } from "../../../workers/storage/tree";
@@ -56,8 +57,6 @@ export async function attachmentsFollowCopy(env: Env, actorId: string | null, co
 export function repointAttachments(text: string, fromId: number, toId: number): string {
   return text.replace(new RegExp(`(?<![\\w.-])${escapeRegExp(attachmentFolderName(fromId))}/`, "g"), `${attachmentFolderName(toId)}/`);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** After a delete: the attachment folder goes to the trash too, to come back with the document. */
 export async function attachmentsFollowDelete(env: Env, actorId: string | null, docId: number): Promise<void> {

@@ -4,27 +4,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { markdownOf, mergeMarkdown } from "../../../plugins/docs/markdown/ydoc";
 import { coreDocumentFiles } from "../../../plugins/docs/core-files";
-import { yjsStateKey, type DocsRoom } from "../../../plugins/docs/room";
-import { COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER } from "../../../workers/collab/room";
+import { yjsStateKey } from "../../../plugins/docs/room";
 import { UpdateLog } from "../../../workers/collab/update-log";
 import type { Env } from "../../../workers/env";
 import { call, seedAdmin } from "../../support/accounts";
 import { ADMIN, dav } from "../../support/dav";
-import { until, YjsPeer } from "../../support/yjs-peer";
+import { until } from "../../support/yjs-peer";
+import { fileIdOf, openRoom, roomOf as room, typeInto } from "./support";
 
-const rooms = () => (env as unknown as { DOCS_ROOM: DurableObjectNamespace<DocsRoom> }).DOCS_ROOM;
-const room = (fileId: number) => rooms().get(rooms().idFromName(`docs:${fileId}`));
-
-async function createDocument(name: string, text: string): Promise<number> {
-  const res = await dav("PUT", `/${encodeURIComponent(name)}`, { body: text });
-  return Number(res.headers.get("OC-FileId")!.slice(0, 8));
-}
-
-async function open(fileId: number, user: string) {
-  const res = await room(fileId).fetch("http://room/", {
-    headers: { Upgrade: "websocket", [COLLAB_USER_HEADER]: user, [COLLAB_ACCESS_HEADER]: "write", [COLLAB_ROOM_HEADER]: `docs:${fileId}` },
-  });
-  return new YjsPeer(res.webSocket!);
+/** A document holding `text`, and an editor connected to its room once it shows that text. */
+async function liveDocument(name: string, text: string) {
+  const id = fileIdOf(await dav("PUT", `/${encodeURIComponent(name)}`, { body: text }));
+  const editor = await openRoom(id, "admin");
+  await until(() => markdownOf(editor.doc) === text, "initial content");
+  return { id, editor };
 }
 
 /** The document as the room's SQLite holds it, rebuilt the way a reloaded room does. */
@@ -42,55 +35,38 @@ describe("documents room and its Markdown file", () => {
   });
 
   it("opens with the file's text, writes edits back as a new file version, and keeps the Yjs state beside it", async () => {
-    const id = await createDocument("Réunion du CA.md", "# Réunion du CA\n\nPoint 1.\n");
-    const admin = await open(id, "admin");
-    await until(() => markdownOf(admin.doc) === "# Réunion du CA\n\nPoint 1.\n", "initial content");
-    mergeMarkdown(admin.doc, "# Réunion du CA\n\nPoint 1.\n\nPoint 2 ajouté en séance.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("Point 2"), "edit stored");
+    const { id, editor: admin } = await liveDocument("Réunion du CA.md", "# Réunion du CA\n\nPoint 1.\n");
+    await typeInto(admin, id, "admin", "# Réunion du CA\n\nPoint 1.\n\nPoint 2 ajouté en séance.\n");
     expect(await runDurableObjectAlarm(room(id))).toBe(true);
     expect(await (await dav("GET", `/${encodeURIComponent("Réunion du CA.md")}`)).text()).toBe("# Réunion du CA\n\nPoint 1.\n\nPoint 2 ajouté en séance.\n");
     expect(await env.FILES.head(yjsStateKey(id))).not.toBeNull();
     admin.close();
-    watcher.close();
   });
 
   it("stores the text it started from, so a reloaded room finds one copy and never seeds a second", async () => {
-    const id = await createDocument("Compte rendu.md", "# Compte rendu\n\nPrésents : 12.\n");
-    const first = await open(id, "admin");
-    await until(() => markdownOf(first.doc) === "# Compte rendu\n\nPrésents : 12.\n", "initial content");
-    mergeMarkdown(first.doc, "# Compte rendu\n\nPrésents : 12.\n\nExcusés : 3.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("Excusés"), "edit relayed, so stored");
+    const { id, editor: first } = await liveDocument("Compte rendu.md", "# Compte rendu\n\nPrésents : 12.\n");
+    await typeInto(first, id, "admin", "# Compte rendu\n\nPrésents : 12.\n\nExcusés : 3.\n");
     // What a room woken after eviction rebuilds from: the seed and the edit, once each.
     expect(await storedMarkdown(id)).toBe("# Compte rendu\n\nPrésents : 12.\n\nExcusés : 3.\n");
     first.close();
-    watcher.close();
   });
 
   it("merges a save from a sync client into the live session", async () => {
-    const id = await createDocument("Ordre du jour.md", "Ordre du jour\n");
-    const hugo = await open(id, "admin");
-    await until(() => markdownOf(hugo.doc) === "Ordre du jour\n", "initial content");
+    const { id, editor: hugo } = await liveDocument("Ordre du jour.md", "Ordre du jour\n");
     expect((await dav("PUT", "/Ordre%20du%20jour.md", { body: "Ordre du jour\n\nAjouté depuis le poste.\n" })).status).toBe(204);
     await until(() => markdownOf(hugo.doc) === "Ordre du jour\n\nAjouté depuis le poste.\n", "merged outside save", 5000);
     hugo.close();
   });
 
   it("merges a desktop save of the written version with what was typed since, and writes the union back", async () => {
-    const id = await createDocument("Assemblée.md", "# Assemblée\n\nPoint 1.\n\nPoint 2.\n");
-    const lea = await open(id, "admin");
-    await until(() => markdownOf(lea.doc) === "# Assemblée\n\nPoint 1.\n\nPoint 2.\n", "initial content");
+    const { id, editor: lea } = await liveDocument("Assemblée.md", "# Assemblée\n\nPoint 1.\n\nPoint 2.\n");
     // Typed and written back; the desktop client downloads that version…
-    mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("adopté"), "edit stored");
+    await typeInto(lea, id, "admin", "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n");
     expect(await room(id).writeBack()).toBe(true);
     const written = await dav("GET", `/${encodeURIComponent("Assemblée.md")}`);
     const etag = written.headers.get("ETag")!;
     // …more typing, not yet written, while the client uploads its own change to that version (If-Match, as it does).
-    mergeMarkdown(lea.doc, "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n\nPoint 3.\n", "typing");
-    await until(() => markdownOf(watcher.doc).includes("Point 3"), "second edit stored");
+    await typeInto(lea, id, "admin", "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2.\n\nPoint 3.\n");
     const saved = await dav("PUT", `/${encodeURIComponent("Assemblée.md")}`, { body: "# Assemblée\n\nPoint 1, adopté.\n\nPoint 2, reporté.\n", headers: { "If-Match": etag } });
     expect(saved.status).toBe(204);
 
@@ -99,16 +75,11 @@ describe("documents room and its Markdown file", () => {
     expect(await runDurableObjectAlarm(room(id))).toBe(true);
     expect(await (await dav("GET", `/${encodeURIComponent("Assemblée.md")}`)).text()).toBe(union);
     lea.close();
-    watcher.close();
   });
 
   it("shows a restored version in the live document, and does not write over it", async () => {
-    const id = await createDocument("Statuts.md", "Article 1.\n");
-    const hugo = await open(id, "admin");
-    await until(() => markdownOf(hugo.doc) === "Article 1.\n", "initial content");
-    mergeMarkdown(hugo.doc, "Article 1 modifié par erreur.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("erreur"), "edit stored");
+    const { id, editor: hugo } = await liveDocument("Statuts.md", "Article 1.\n");
+    await typeInto(hugo, id, "admin", "Article 1 modifié par erreur.\n");
     expect(await room(id).writeBack()).toBe(true);
     const { versions } = await (await call(`/api/versions/${id}`, { auth: ADMIN })).json<{ versions: { id: number; size: number }[] }>();
     const first = versions.find((v) => v.size === "Article 1.\n".length)!;
@@ -117,16 +88,11 @@ describe("documents room and its Markdown file", () => {
     await runDurableObjectAlarm(room(id));
     expect(await (await dav("GET", "/Statuts.md")).text()).toBe("Article 1.\n");
     hugo.close();
-    watcher.close();
   });
 
   it("merges a save it was not told about before writing, instead of writing over it", async () => {
-    const id = await createDocument("Trésorerie.md", "Solde.\n");
-    const lea = await open(id, "admin");
-    await until(() => markdownOf(lea.doc) === "Solde.\n", "initial content");
-    mergeMarkdown(lea.doc, "Solde.\n\nAjout en ligne.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("en ligne"), "edit stored");
+    const { id, editor: lea } = await liveDocument("Trésorerie.md", "Solde.\n");
+    await typeInto(lea, id, "admin", "Solde.\n\nAjout en ligne.\n");
     // Saved without the hook that tells the room (as if it had failed).
     await coreDocumentFiles(env as unknown as Env).writeVersion(id, "Solde.\n\nAjout du poste.\n", "admin");
     expect(await room(id).writeBack()).toBe(true);
@@ -134,34 +100,26 @@ describe("documents room and its Markdown file", () => {
     expect(text).toContain("Ajout en ligne.");
     expect(text).toContain("Ajout du poste.");
     lea.close();
-    watcher.close();
   });
 
   it("keeps both versions of a line changed in the browser and in the uploaded file", async () => {
-    const id = await createDocument("Budget.md", "Budget : 100 €.\n");
-    const hugo = await open(id, "admin");
-    await until(() => markdownOf(hugo.doc) === "Budget : 100 €.\n", "initial content");
-    mergeMarkdown(hugo.doc, "Budget : 120 €.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc) === "Budget : 120 €.\n", "edit stored");
+    const { id, editor: hugo } = await liveDocument("Budget.md", "Budget : 100 €.\n");
+    await typeInto(hugo, id, "admin", "Budget : 120 €.\n");
     expect((await dav("PUT", "/Budget.md", { body: "Budget : 150 €.\n" })).status).toBe(204);
     await until(() => markdownOf(hugo.doc) === "Budget : 120 €.\n\nBudget : 150 €.\n", "both kept", 5000);
     hugo.close();
-    watcher.close();
   });
 
   it("writes one version for two write-backs asked at once, with the latest text", async () => {
-    const id = await createDocument("Bureau.md", "Bureau\n");
-    const lea = await open(id, "admin");
-    await until(() => markdownOf(lea.doc) === "Bureau\n", "initial content");
-    mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa.\n", "typing");
-    const watcher = await open(id, "admin");
-    await until(() => markdownOf(watcher.doc).includes("Léa"), "edit stored");
+    const { id, editor: lea } = await liveDocument("Bureau.md", "Bureau\n");
+    await typeInto(lea, id, "admin", "Bureau\n\nTrésorière : Léa.\n");
     expect((await Promise.all([room(id).writeBack(), room(id).writeBack()])).sort()).toEqual([false, true]);
     expect(await (await dav("GET", "/Bureau.md")).text()).toBe("Bureau\n\nTrésorière : Léa.\n");
     // Typed and undone within one burst: the file already says this, so no version is made.
     mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa. Brouillon\n", "typing");
     mergeMarkdown(lea.doc, "Bureau\n\nTrésorière : Léa.\n", "typing");
+    // Text alone cannot tell when the room has both changes (it reads the same before and after): the state vector can.
+    const watcher = await openRoom(id, "admin");
     const typed = Y.encodeStateVector(lea.doc).join();
     await until(() => Y.encodeStateVector(watcher.doc).join() === typed, "typing and undo stored");
     expect(await room(id).writeBack()).toBe(false);
@@ -170,9 +128,7 @@ describe("documents room and its Markdown file", () => {
   });
 
   it("closes every session when the file is deleted", async () => {
-    const id = await createDocument("Brouillon.md", "Brouillon\n");
-    const lea = await open(id, "admin");
-    await until(() => markdownOf(lea.doc) === "Brouillon\n", "initial content");
+    const { editor: lea } = await liveDocument("Brouillon.md", "Brouillon\n");
     expect((await dav("DELETE", "/Brouillon.md")).status).toBe(204);
     await until(() => lea.closed !== undefined, "close", 5000);
     expect(lea.closed!.code).toBe(4403);
