@@ -15,7 +15,9 @@ export class YjsPeer {
   permissionDenied: string | undefined;
   closed: { code: number; reason: string } | undefined;
 
-  constructor(readonly ws: WebSocket) {
+  /** `offline`: an update the peer already holds when it connects, as a client with offline edits does. */
+  constructor(readonly ws: WebSocket, offline?: Uint8Array) {
+    if (offline) Y.applyUpdate(this.doc, offline, this);
     ws.accept();
     // Frames may arrive as Blobs here; a queue keeps them in order while they are read.
     let queue = Promise.resolve();

@@ -17,6 +17,24 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 1 from a stored state vector, for a room that has not decoded its document yet. */
+export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 carrying an already encoded update (a stored snapshot), sent as it is. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -40,7 +58,7 @@ export function encodePermissionDenied(reason: string): Uint8Array {
 }
 
 export type IncomingMessage =
-  | { kind: "syncStep1"; decoder: decoding.Decoder }
+  | { kind: "syncStep1"; stateVector: Uint8Array }
   | { kind: "syncWrite"; update: Uint8Array }
   | { kind: "awareness"; update: Uint8Array }
   | { kind: "queryAwareness" }
@@ -52,7 +70,7 @@ export function readMessage(data: Uint8Array): IncomingMessage {
   const type = decoding.readVarUint(decoder);
   if (type === MESSAGE_SYNC) {
     const syncType = decoding.readVarUint(decoder);
-    if (syncType === syncProtocol.messageYjsSyncStep1) return { kind: "syncStep1", decoder };
+    if (syncType === syncProtocol.messageYjsSyncStep1) return { kind: "syncStep1", stateVector: decoding.readVarUint8Array(decoder) };
     if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       return { kind: "syncWrite", update: decoding.readVarUint8Array(decoder) };
     }
@@ -64,9 +82,19 @@ export function readMessage(data: Uint8Array): IncomingMessage {
 }
 
 /** Answers a client's state vector with what it misses (sync step 2). */
-export function answerSyncStep1(decoder: decoding.Decoder, doc: Y.Doc): Uint8Array {
+export function answerSyncStep1(stateVector: Uint8Array, doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.readSyncStep1(decoder, encoder, doc);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+/** A new client's state vector: it holds nothing yet, so the whole document is what it misses. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
+/** An update that adds and deletes nothing (what a new client answers to sync step 1). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

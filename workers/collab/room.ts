@@ -7,10 +7,15 @@ import {
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
+  encodeSyncStep1FromStateVector,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyStateVector,
+  isEmptyUpdate,
   readMessage,
 } from "./messages";
 import { BroadcastOutbox } from "./outbox";
-import { UpdateLog } from "./update-log";
+import { UpdateLog, type StoredState } from "./update-log";
 
 /** Who is on a socket; it survives hibernation as the socket's attachment. */
 export interface CollabConnection {
@@ -72,6 +77,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   private loaded: Promise<void> | undefined;
+  /** What storage held when the room woke, kept until the document is decoded (nothing changes it before). */
+  private unloaded: StoredState | undefined;
 
   /**
    * Rebuilds the document from SQLite (again after every hibernation) before anything touches it.
@@ -102,7 +109,19 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   /** Called when the last socket closes. */
   protected onLastDisconnect(): void | Promise<void> {}
 
+  /**
+   * Storage's state while the document is not decoded yet, or undefined once it is (or when storage has
+   * no snapshot to send). Decoding a long-edited document costs about as much CPU as all the rest of a
+   * cold start: a new client can be sent the stored bytes as they are, and the room decodes only when a
+   * change or a client holding part of the document needs it.
+   */
+  private storedWhileUnloaded(): StoredState | undefined {
+    if (this.loaded) return undefined;
+    return (this.unloaded ??= this.log.stored());
+  }
+
   private async loadDocument() {
+    this.unloaded = undefined;
     const doc = this.createDoc();
     const stored = this.log.load();
     if (stored.length) doc.transact(() => stored.forEach((u) => Y.applyUpdate(doc, u)));
@@ -140,13 +159,14 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     if (!userId || (access !== "read" && access !== "write")) return new Response("Missing identity", { status: 400 });
     const room = request.headers.get(COLLAB_ROOM_HEADER);
     if (room && (await this.roomKey()) !== room) await this.ctx.storage.put("roomKey", room);
-    await this.ensureLoaded();
+    const stored = this.storedWhileUnloaded();
+    if (!stored) await this.ensureLoaded();
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [`user:${userId}`]);
     const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false, checkedAt: Date.now() };
     server.serializeAttachment(connection);
-    server.send(encodeSyncStep1(this.doc));
+    server.send(stored ? encodeSyncStep1FromStateVector(stored.stateVector) : encodeSyncStep1(this.doc));
     server.send(this.awarenessRefresh());
     await this.scheduleAlarm(Date.now() + AWARENESS_REFRESH_MS);
     return new Response(null, { status: 101, webSocket: client });
@@ -154,7 +174,6 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   override async webSocketMessage(ws: WebSocket, data: ArrayBuffer | string): Promise<void> {
     if (typeof data === "string") return; // the protocol is binary; text frames carry nothing for us
-    await this.ensureLoaded();
     let message: ReturnType<typeof readMessage>;
     try {
       message = readMessage(new Uint8Array(data));
@@ -162,13 +181,19 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
       ws.close(1007, "Malformed message");
       return;
     }
-    const connection = ws.deserializeAttachment() as CollabConnection;
     switch (message.kind) {
-      case "syncStep1":
-        this.send(ws, answerSyncStep1(message.decoder, this.doc));
+      case "syncStep1": {
+        const stored = this.storedWhileUnloaded();
+        if (stored && isEmptyStateVector(message.stateVector)) return this.sendStored(ws, stored);
+        await this.ensureLoaded();
+        this.send(ws, answerSyncStep1(message.stateVector, this.doc));
         return;
+      }
       case "syncWrite": {
-        const current = await this.confirmAccess(ws, connection);
+        // A new client's answer to sync step 1 holds nothing: no reason to decode the document for it.
+        if (isEmptyUpdate(message.update)) return;
+        await this.ensureLoaded();
+        const current = await this.confirmAccess(ws, ws.deserializeAttachment() as CollabConnection);
         if (!current) return;
         if (current.readOnly) return this.refuseWrite(ws, current, message.update);
         try {
@@ -179,11 +204,20 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
         return;
       }
       case "awareness":
-        return this.relayAwareness(ws, connection, message.update);
+        return this.relayAwareness(ws, ws.deserializeAttachment() as CollabConnection, message.update);
       case "queryAwareness":
         this.send(ws, this.awarenessRefresh());
         return;
     }
+  }
+
+  /**
+   * The whole document for a client that holds none of it, from storage as it is. The updates since
+   * the snapshot go first, so that the client's "synced" (on step 2) means it has everything.
+   */
+  private sendStored(ws: WebSocket, stored: StoredState) {
+    if (stored.updates.length) this.send(ws, encodeUpdate(stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates)));
+    this.send(ws, encodeSyncStep2(stored.snapshot));
   }
 
   /**
@@ -315,6 +349,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     await this.ctx.storage.deleteAll();
     this.log = new UpdateLog(this.ctx.storage.sql, this.ctx.storage); // its tables went with the rest
     this.loaded = undefined;
+    this.unloaded = undefined;
   }
 
   /** Lowers or raises a connected user's rights without reconnecting them. */

@@ -3,6 +3,15 @@ import * as Y from "yjs";
 // A Durable Object's SQLite rows hold at most 2 MB; larger states are split into parts of this size.
 const PART_BYTES = 1024 * 1024;
 
+/** What storage holds, in the form a new client can be sent without decoding it. */
+export interface StoredState {
+  /** The snapshot's state vector, kept beside it: what the room can claim to hold before it decodes anything. */
+  stateVector: Uint8Array;
+  snapshot: Uint8Array;
+  /** Received since the snapshot, oldest first. */
+  updates: Uint8Array[];
+}
+
 /**
  * The durable history of one Yjs document, in the Durable Object's own SQLite: a snapshot split into
  * parts, plus the updates received since. Compaction folds the updates into a new snapshot, so loading
@@ -15,14 +24,33 @@ export class UpdateLog {
   constructor(private readonly sql: SqlStorage, private readonly storage: DurableObjectStorage) {
     sql.exec(`CREATE TABLE IF NOT EXISTS collab_snapshot_parts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS collab_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS collab_snapshot_state_vector (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL)`);
     this.pending = sql.exec<{ n: number }>(`SELECT count(*) AS n FROM collab_updates`).one().n;
   }
 
   /** Every stored update, snapshot first, in the order they were received. */
   load(): Uint8Array[] {
-    const parts = [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_snapshot_parts ORDER BY seq`)].map((r) => new Uint8Array(r.data));
-    const updates = [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_updates ORDER BY id`)].map((r) => new Uint8Array(r.data));
-    return [...(parts.length ? [joinParts(parts)] : []), ...updates];
+    const parts = this.snapshotParts();
+    return [...(parts.length ? [joinParts(parts)] : []), ...this.updates()];
+  }
+
+  /**
+   * The snapshot with its state vector and the updates since, or undefined when there is no snapshot
+   * or it was written before state vectors were kept beside it (the next compaction adds one).
+   */
+  stored(): StoredState | undefined {
+    const row = [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_snapshot_state_vector`)][0];
+    const parts = row ? this.snapshotParts() : [];
+    if (!row || !parts.length) return undefined;
+    return { stateVector: new Uint8Array(row.data), snapshot: joinParts(parts), updates: this.updates() };
+  }
+
+  private snapshotParts(): Uint8Array[] {
+    return [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_snapshot_parts ORDER BY seq`)].map((r) => new Uint8Array(r.data));
+  }
+
+  private updates(): Uint8Array[] {
+    return [...this.sql.exec<{ data: ArrayBuffer }>(`SELECT data FROM collab_updates ORDER BY id`)].map((r) => new Uint8Array(r.data));
   }
 
   /** Appends one update. SQLite writes in a Durable Object are durable before any later output leaves it. */
@@ -45,6 +73,7 @@ export class UpdateLog {
       for (let seq = 0, offset = 0; offset < state.byteLength || seq === 0; seq++, offset += PART_BYTES) {
         this.sql.exec(`INSERT INTO collab_snapshot_parts (seq, data) VALUES (?, ?)`, seq, state.subarray(offset, offset + PART_BYTES));
       }
+      this.sql.exec(`INSERT OR REPLACE INTO collab_snapshot_state_vector (id, data) VALUES (1, ?)`, Y.encodeStateVector(doc));
     });
     this.pending = 0;
   }
