@@ -4,6 +4,8 @@
 // memory, awareness traffic. Then the cold load of a document built from 260,000 one-character
 // updates, after a restart. Prints a table and Cumulus / reference ratios.
 // Run: npx tsx bench/collab.ts [--n 100,500,1000 (0: the cold load alone)] [--seconds 15] [--ops 260000] [--quick]
+//        [--via workerd|front-door]: sockets straight to the workerd running the Worker (default, as on
+//        Cloudflare), or through npm start's front door and wrangler's local proxy.
 import { cpus, loadavg } from "node:os";
 import { buildTrace, ingest, timeSync, type SyncTiming } from "./collab/cold-load";
 import { runLoad, type LoadResult } from "./collab/load";
@@ -25,7 +27,8 @@ const loadAtStart = loadavg();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const [cumulus, reference] = await Promise.all([startCumulus("Bench-Cumulus-1!"), startReference()]);
+const via = arg("--via", "workerd") === "front-door" ? "front-door" : "workerd";
+const [cumulus, reference] = await Promise.all([startCumulus("Bench-Cumulus-1!", via), startReference()]);
 const targets: Target[] = [cumulus, reference];
 log(`cumulus (wrangler dev, state ${cumulus.stateDir}) and y-websocket (@y/websocket-server, y-leveldb in ${reference.storageDir}) started`);
 
@@ -35,7 +38,8 @@ const row = (label: string, a: number, b: number, digits = 1) =>
 const header = (title: string) => console.log(`\n${title}\n${"".padEnd(44)}${"cumulus".padStart(12)}${"y-websocket".padStart(13)}${"ratio".padStart(9)}`);
 const loads: { n: number; ours?: LoadResult; ref?: LoadResult }[] = [];
 
-console.log(`\n=== Collaborative documents: Cumulus (workerd under wrangler dev, behind its front door) vs @y/websocket-server (Node, y-leveldb), same machine, same run`);
+const door = via === "workerd" ? "document sockets straight to the workerd running the Worker" : "document sockets through npm start's front door and wrangler's proxy";
+console.log(`\n=== Collaborative documents: Cumulus (workerd under wrangler dev; ${door}) vs @y/websocket-server (Node, y-leveldb), same machine, same run`);
 console.log(`Machine: ${cpus().length} cores, load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")} at the start (other work shares them: figures are noisy)`);
 
 /** The cold load first: it needs the least of the machine, and its figures must not be lost to a later failure. */

@@ -19,6 +19,20 @@ export function rssMiB(pid: number): number {
   return total;
 }
 
+/**
+ * The address where the workerd running the Worker takes requests itself, behind wrangler's proxy
+ * and npm start's front door (both local-only: on Cloudflare, the edge talks to the Worker).
+ */
+export async function workerdEntryUrl(pid: number): Promise<string> {
+  const listening = execFileSync("ss", ["-ltnp"], { encoding: "utf8" });
+  const ports = [...listening.matchAll(/127\.0\.0\.1:(\d+)\s.*pid=(\d+),/g)].filter((m) => Number(m[2]) === pid).map((m) => m[1]!);
+  for (const port of ports) {
+    const answer = await fetch(`http://127.0.0.1:${port}/status.php`).then((r) => (r.ok ? r.text() : ""), () => "");
+    if (answer.includes('"installed":true')) return `http://127.0.0.1:${port}`;
+  }
+  throw new Error(`no port of workerd ${pid} answers /status.php (listening: ${ports.join(", ") || "none"})`);
+}
+
 /** The workerd process serving an instance started from `parent` (npm start → wrangler → workerd). */
 export function workerdPid(parent: number): number | undefined {
   const out = execFileSync("ps", ["-eo", "pid,ppid,comm"], { encoding: "utf8" });

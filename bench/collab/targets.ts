@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer, type RunningServer } from "../../test/clients/support/server";
-import { workerdPid } from "../support";
+import { workerdEntryUrl, workerdPid } from "../support";
 
 /** One document on a server, reachable again after a restart. */
 export interface Room {
@@ -62,9 +62,16 @@ function descendants(root: number): number[] {
   return [...found];
 }
 
-export async function startCumulus(password: string): Promise<Target & { stateDir: string }> {
+/**
+ * `via`: where the document sockets connect. "front-door" goes through npm start's front door and
+ * wrangler's proxy, as a browser does locally; "workerd" goes to the workerd running the Worker, as
+ * Cloudflare's edge does once deployed (tokens are still asked at the front door).
+ */
+export async function startCumulus(password: string, via: "front-door" | "workerd"): Promise<Target & { stateDir: string }> {
   let server: RunningServer = await startServer({ adminPassword: password, quiet: true });
   let workerd = workerdPid(server.pid)!;
+  const socketBase = async () => (via === "workerd" ? workerdEntryUrl(workerd) : server.url);
+  let sockets = await socketBase();
   const auth = basicAuth("admin", password);
   return {
     name: "cumulus",
@@ -83,7 +90,7 @@ export async function startCumulus(password: string): Promise<Target & { stateDi
             if (!res.ok) throw new Error(`cumulus: token refused (${res.status})`);
             token = { value: ((await res.json()) as { token: string }).token, at: Date.now() };
           }
-          return `${server.url.replace("http", "ws")}/collab/${fileId}?token=${encodeURIComponent(token.value)}`;
+          return `${sockets.replace("http", "ws")}/collab/${fileId}?token=${encodeURIComponent(token.value)}`;
         },
       };
     },
@@ -93,6 +100,7 @@ export async function startCumulus(password: string): Promise<Target & { stateDi
       await server.stop();
       server = await startServer({ adminPassword: password, quiet: true, stateDir: server.stateDir });
       workerd = workerdPid(server.pid)!;
+      sockets = await socketBase();
     },
     stop: () => server.stop(),
   };
