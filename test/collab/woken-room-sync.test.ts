@@ -83,4 +83,23 @@ describe("a room woken from storage", () => {
     await until(() => peer.text() === "Compte rendu de l'AG!", "the whole text");
     peer.close();
   });
+
+  it("folds the session into a snapshot when the last client leaves, ready to be sent as it is", async () => {
+    const a = await connect("last-leaves", "lea");
+    const b = await connect("last-leaves", "hugo");
+    a.doc.getText("t").insert(0, "Ordre du jour");
+    await until(() => b.text() === "Ordre du jour", "the other client");
+    const storedState = () =>
+      runInDurableObject(stubOf("last-leaves"), (_room, state) => {
+        const log = new UpdateLog(state.storage.sql, state.storage);
+        return { pending: log.pendingUpdates(), snapshot: log.stored() !== undefined };
+      });
+    b.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await storedState()).pending).toBeGreaterThan(0);
+    a.close();
+    const deadline = Date.now() + 3000;
+    while ((await storedState()).pending > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await storedState()).toEqual({ pending: 0, snapshot: true });
+  });
 });

@@ -332,7 +332,14 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     } catch {
       // already closed
     }
-    if (this.ctx.getWebSockets().every((other) => other === ws)) await this.onLastDisconnect();
+    if (!this.ctx.getWebSockets().every((other) => other === ws)) return;
+    await this.onLastDisconnect();
+    // The document is in memory now: folding the session's updates spares the next visitor the decoding
+    // (a woken room sends a snapshot as it is) and keeps the history to one row.
+    if (this.loaded && this.log.pendingUpdates() > 0) {
+      await this.loaded;
+      this.log.compact(this.doc);
+    }
   }
 
   /** Closes every socket of a user whose access ended (share revoked, account disabled). */
