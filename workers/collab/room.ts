@@ -77,8 +77,6 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   private loaded: Promise<void> | undefined;
-  /** What storage held when the room woke, kept until the document is decoded (nothing changes it before). */
-  private unloaded: StoredState | undefined;
 
   /**
    * Rebuilds the document from SQLite (again after every hibernation) before anything touches it.
@@ -109,19 +107,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   /** Called when the last socket closes. */
   protected onLastDisconnect(): void | Promise<void> {}
 
-  /**
-   * Storage's state while the document is not decoded yet, or undefined once it is (or when storage has
-   * no snapshot to send). Decoding a long-edited document costs about as much CPU as all the rest of a
-   * cold start: a new client can be sent the stored bytes as they are, and the room decodes only when a
-   * change or a client holding part of the document needs it.
-   */
-  private storedWhileUnloaded(): StoredState | undefined {
-    if (this.loaded) return undefined;
-    return (this.unloaded ??= this.log.stored());
-  }
-
   private async loadDocument() {
-    this.unloaded = undefined;
     const doc = this.createDoc();
     const stored = this.log.load();
     if (stored.length) doc.transact(() => stored.forEach((u) => Y.applyUpdate(doc, u)));
@@ -159,7 +145,9 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     if (!userId || (access !== "read" && access !== "write")) return new Response("Missing identity", { status: 400 });
     const room = request.headers.get(COLLAB_ROOM_HEADER);
     if (room && (await this.roomKey()) !== room) await this.ctx.storage.put("roomKey", room);
-    const stored = this.storedWhileUnloaded();
+    // Decoding a long-edited document costs about as much CPU as all the rest of a cold start: a room
+    // with a snapshot stored leaves it for when a change, or a client holding part of it, needs it.
+    const stored = this.loaded ? undefined : this.log.stored();
     if (!stored) await this.ensureLoaded();
 
     const { 0: client, 1: server } = new WebSocketPair();
@@ -183,8 +171,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     }
     switch (message.kind) {
       case "syncStep1": {
-        const stored = this.storedWhileUnloaded();
-        if (stored && isEmptyStateVector(message.stateVector)) return this.sendStored(ws, stored);
+        const stored = isEmptyStateVector(message.stateVector) ? this.log.stored() : undefined;
+        if (stored) return this.sendStored(ws, stored);
         await this.ensureLoaded();
         this.send(ws, answerSyncStep1(message.stateVector, this.doc));
         return;
@@ -212,11 +200,13 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   /**
-   * The whole document for a client that holds none of it, from storage as it is. The updates since
-   * the snapshot go first, so that the client's "synced" (on step 2) means it has everything.
+   * The whole document for a client that holds none of it, as stored: no decoding before the room
+   * needs the document, and no encoding of it per joining client after. The updates since the
+   * snapshot go first, so that the client's "synced" (on step 2) means it has everything.
    */
   private sendStored(ws: WebSocket, stored: StoredState) {
-    if (stored.updates.length) this.send(ws, encodeUpdate(stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates)));
+    const since = this.log.updatesSinceSnapshot();
+    if (since) this.send(ws, encodeUpdate(since));
     this.send(ws, encodeSyncStep2(stored.snapshot));
   }
 
@@ -356,7 +346,6 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     await this.ctx.storage.deleteAll();
     this.log = new UpdateLog(this.ctx.storage.sql, this.ctx.storage); // its tables went with the rest
     this.loaded = undefined;
-    this.unloaded = undefined;
   }
 
   /** Lowers or raises a connected user's rights without reconnecting them. */
