@@ -220,11 +220,29 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   /**
    * A writer's rights, confirmed if the last check is older than ACCESS_RECHECK_MS: the connection
-   * with its current rights, or null when it was closed because access ended.
+   * with its current rights, or null when it was closed because access ended. Someone typing has
+   * their rights asked again in the background from half that age on, so that their keystrokes do
+   * not wait for the authorization service, and no change is ever taken on an older answer.
    */
   private async confirmAccess(ws: WebSocket, connection: CollabConnection): Promise<CollabConnection | null> {
-    if (connection.readOnly || Date.now() - (connection.checkedAt ?? 0) < ACCESS_RECHECK_MS) return connection;
+    const age = Date.now() - (connection.checkedAt ?? 0);
+    if (connection.readOnly || age < ACCESS_RECHECK_MS / 2) return connection;
+    if (age < ACCESS_RECHECK_MS) {
+      this.recheckInBackground(connection.userId);
+      return connection;
+    }
     return (await this.applyAccess(connection.userId)).get(ws) ?? null;
+  }
+
+  private readonly rechecking = new Set<string>();
+
+  private recheckInBackground(userId: string) {
+    if (this.rechecking.has(userId)) return;
+    this.rechecking.add(userId);
+    // A failed check is not an answer: the next change past ACCESS_RECHECK_MS asks again, and waits.
+    void this.applyAccess(userId)
+      .catch(() => undefined)
+      .finally(() => this.rechecking.delete(userId));
   }
 
   /** Asks once for a user and applies the answer to all their sockets: closed, lowered, or kept. */

@@ -1,9 +1,9 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { markdownOf, mergeMarkdown } from "../../../plugins/docs/markdown/ydoc";
 import type { DocsRoom } from "../../../plugins/docs/room";
-import { COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER } from "../../../workers/collab/room";
+import { ACCESS_RECHECK_MS, COLLAB_ACCESS_HEADER, COLLAB_ROOM_HEADER, COLLAB_USER_HEADER, type CollabConnection } from "../../../workers/collab/room";
 import { ocs, seedAdmin } from "../../support/accounts";
 import { ADMIN } from "../../support/dav";
 import { provisionUser } from "../../support/orgs";
@@ -70,6 +70,40 @@ describe("an open document when access ends", () => {
     expect(markdownOf(watcher.doc)).toBe("PV\n");
     expect(await (await files(owner, "GET", "/Lowered/pv.md")).text()).toBe("PV\n");
     peer.close();
+    watcher.close();
+  });
+
+  /** Makes the room's last confirmation of everyone's access `ageMs` old, as if they had been typing that long. */
+  const confirmedAgo = (id: number, ageMs: number) =>
+    runInDurableObject(room(id), (_room, state) => {
+      for (const ws of state.getWebSockets()) ws.serializeAttachment({ ...(ws.deserializeAttachment() as CollabConnection), checkedAt: Date.now() - ageMs });
+    });
+
+  it("asks again in the background while someone types, and closes them once the share is gone", async () => {
+    const recipient = await provisionUser(ADMIN, "rev-typing");
+    const { id, shareId } = await sharedDocument("Typing", recipient);
+    const peer = await open(id, recipient[0]);
+    await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
+    // Confirmed less than ACCESS_RECHECK_MS ago: this keystroke is taken without waiting, and triggers the check.
+    await confirmedAgo(id, ACCESS_RECHECK_MS * 0.75);
+    mergeMarkdown(peer.doc, "PV\n\nDernier mot.\n", "typing");
+    await until(() => peer.closed !== undefined, "closed by the background check", 5000);
+    expect(peer.closed!.code).toBe(4403);
+  });
+
+  it("waits for the answer before taking a change on an older confirmation", async () => {
+    const recipient = await provisionUser(ADMIN, "rev-idle");
+    const { id, shareId } = await sharedDocument("Idle", recipient);
+    const peer = await open(id, recipient[0]);
+    const watcher = await open(id, owner[0]);
+    await until(() => markdownOf(peer.doc) === "PV\n" && markdownOf(watcher.doc) === "PV\n", "initial content");
+    expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
+    await confirmedAgo(id, ACCESS_RECHECK_MS + 500);
+    mergeMarkdown(peer.doc, "PV\n\nAprès la fin du partage.\n", "typing");
+    await until(() => peer.closed !== undefined, "closed", 5000);
+    expect(peer.closed!.code).toBe(4403);
+    expect(markdownOf(watcher.doc)).toBe("PV\n");
     watcher.close();
   });
 });
