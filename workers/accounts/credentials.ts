@@ -3,9 +3,9 @@ import type { Db } from "../db/client";
 import { unauthorized } from "../http/errors";
 import { findAppPasswordByToken, looksLikeAppPassword, type AppPassword } from "./app-passwords";
 import { sha256Hex } from "./crypto";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-rate-limit";
+import { clearLoginFailures, judgeLoginAttempts, loginAttemptsQuery, recordLoginFailure } from "./login-rate-limit";
 import { UNUSABLE_HASH, verifyPassword } from "./password-hash";
-import { findUser, findUserByLogin, isPerson, type User } from "./users";
+import { findUser, isPerson, loginLookupQueries, userOfLogin, type User } from "./users";
 
 export interface VerifiedLogin {
   user: User;
@@ -58,8 +58,11 @@ export async function verifyLogin(
   options: { allowAppPassword: boolean },
 ): Promise<VerifiedLogin> {
   const keys = { login, address };
-  // The account is fetched alongside the rate-limit check (one round trip), but no secret is tested before it passes.
-  const [{ loginHasFailures }, user] = await Promise.all([assertLoginAllowed(db, policy, keys), findUserByLogin(db, login)]);
+  // The account is read in the same batch as the rate-limit counters (one round trip to D1, which every
+  // Basic-auth request pays), but no secret is tested before the check passes.
+  const [attempts, byId, byEmail] = await db.batch([loginAttemptsQuery(db, policy, keys), ...loginLookupQueries(db, login)]);
+  const { loginHasFailures } = judgeLoginAttempts(attempts, policy, keys);
+  const user = userOfLogin(login, byId, byEmail);
   let verified = options.allowAppPassword ? await matchAppPassword(db, login, secret) : undefined;
   if (!verified && (await passwordMatches(user, secret))) verified = { user: user! };
   if (!verified || !verified.user.enabled || !isPerson(verified.user)) {

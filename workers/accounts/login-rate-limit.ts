@@ -18,6 +18,8 @@ export interface AttemptLimit {
   limit: number;
 }
 
+type LoginAttempt = typeof loginAttempts.$inferSelect;
+
 const loginKey = (login: string) => `login:${login.toLowerCase()}`;
 
 function limitsOf(policy: Config["login"], { login, address }: LoginAttemptKeys): AttemptLimit[] {
@@ -27,22 +29,31 @@ function limitsOf(policy: Config["login"], { login, address }: LoginAttemptKeys)
   ];
 }
 
-/**
- * Refuses with 429 before any secret is checked once one of the counters is full for the current
- * window. Returns the keys that have failures on record, so that a success clears them only when needed.
- */
-export async function assertAttemptsAllowed(db: Db, windowSeconds: number, limits: readonly AttemptLimit[]): Promise<Set<string>> {
-  const now = Math.floor(Date.now() / 1000);
-  const rows = await db
+/** The counters' rows, as a query not yet sent, so that it can share a batch (one round trip) with other reads. */
+export function attemptRowsQuery(db: Db, limits: readonly AttemptLimit[]) {
+  return db
     .select()
     .from(loginAttempts)
     .where(inArray(loginAttempts.key, limits.map((l) => l.key)));
+}
+
+/**
+ * Refuses with 429 once one of the counters is full for the current window. Returns the keys that
+ * have failures on record, so that a success clears them only when needed.
+ */
+export function judgeAttempts(rows: readonly LoginAttempt[], windowSeconds: number, limits: readonly AttemptLimit[]): Set<string> {
+  const now = Math.floor(Date.now() / 1000);
   for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key)!.limit;
     const windowEnd = row.windowStart + windowSeconds;
     if (now < windowEnd && row.failures >= limit) throw tooManyRequests(windowEnd - now);
   }
   return new Set(rows.map((r) => r.key));
+}
+
+/** Refuses with 429 before any secret is checked once one of the counters is full (see judgeAttempts). */
+export async function assertAttemptsAllowed(db: Db, windowSeconds: number, limits: readonly AttemptLimit[]): Promise<Set<string>> {
+  return judgeAttempts(await attemptRowsQuery(db, limits), windowSeconds, limits);
 }
 
 /** One more failure on each counter; a counter whose window has passed starts again at 1. */
@@ -68,13 +79,17 @@ export async function clearFailedAttempts(db: Db, keys: readonly string[]): Prom
   if (keys.length) await db.delete(loginAttempts).where(inArray(loginAttempts.key, [...keys]));
 }
 
+/** The rows judgeLoginAttempts needs, as a query not yet sent (verifyLogin batches it with the account lookup). */
+export function loginAttemptsQuery(db: Db, policy: Config["login"], keys: LoginAttemptKeys) {
+  return attemptRowsQuery(db, limitsOf(policy, keys));
+}
+
 /**
  * Refuses with 429 before any password is checked once a login name or an address has failed too often.
  * Says whether the login name has failures on record, so that a success clears them only when needed.
  */
-export async function assertLoginAllowed(db: Db, policy: Config["login"], keys: LoginAttemptKeys): Promise<{ loginHasFailures: boolean }> {
-  const limits = limitsOf(policy, keys);
-  const withFailures = await assertAttemptsAllowed(db, policy.windowSeconds, limits);
+export function judgeLoginAttempts(rows: readonly LoginAttempt[], policy: Config["login"], keys: LoginAttemptKeys): { loginHasFailures: boolean } {
+  const withFailures = judgeAttempts(rows, policy.windowSeconds, limitsOf(policy, keys));
   return { loginHasFailures: withFailures.has(loginKey(keys.login)) };
 }
 

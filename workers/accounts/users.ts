@@ -14,11 +14,20 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
   return db.query.users.findFirst({ where: eq(users.id, id) });
 }
 
+/**
+ * The reads that find who a login name is, as queries not yet sent (verifyLogin sends them in one batch
+ * with the rate-limit check): the account of that id, and the person with that e-mail address.
+ */
+export function loginLookupQueries(db: Db, login: string) {
+  return [
+    db.select().from(users).where(eq(users.id, login)).limit(1),
+    db.select().from(users).where(and(eq(users.email, login), eq(users.kind, PERSON))).limit(1),
+  ] as const;
+}
+
 /** Nextcloud lets people log in with their e-mail address too. Only persons log in. */
-export async function findUserByLogin(db: Db, login: string): Promise<User | undefined> {
-  const user =
-    (await findUser(db, login)) ??
-    (login.includes("@") ? await db.query.users.findFirst({ where: and(eq(users.email, login), eq(users.kind, PERSON)) }) : undefined);
+export function userOfLogin(login: string, byId: readonly User[], byEmail: readonly User[]): User | undefined {
+  const user = byId[0] ?? (login.includes("@") ? byEmail[0] : undefined);
   return isPerson(user) ? user : undefined;
 }
 
