@@ -1,7 +1,8 @@
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import * as core from "../../schema/core";
 
-export type Db = DrizzleD1Database<typeof core>;
+/** The schema-aware client; `$client` is the D1 binding itself (for batches of raw reads, see read-together.ts). */
+export type Db = DrizzleD1Database<typeof core> & { $client: D1Database };
 
 // drizzle() walks the whole schema to build its relational config: a few milliseconds of CPU that
 // every request paid. The instance holds nothing per request, so one per D1 binding is kept.

@@ -45,7 +45,14 @@ const NODE_SELECT = sql.raw(NODE_COLUMNS.map(([key, column]) => `"${column.name}
 const DECODED = NODE_COLUMNS.filter(([, column]) => !["SQLiteInteger", "SQLiteText"].includes(column.columnType));
 
 export async function children(db: Db, parentId: number): Promise<FileNode[]> {
-  const rows = await db.all<Record<string, unknown>>(sql`SELECT ${NODE_SELECT} FROM file_nodes WHERE parent_id = ${parentId} ORDER BY name`);
+  return nodesFromRows(await db.all<Record<string, unknown>>(childrenQuery(parentId)));
+}
+
+/** A folder's children by name, as a statement not yet sent (for a batch, see readTogether); rows go through nodesFromRows. */
+export const childrenQuery = (parentId: number) => sql`SELECT ${NODE_SELECT} FROM file_nodes WHERE parent_id = ${parentId} ORDER BY name`;
+
+/** Nodes from the object rows of childrenQuery. */
+export function nodesFromRows(rows: Record<string, unknown>[]): FileNode[] {
   for (const row of rows) for (const [key, column] of DECODED) if (row[key] !== null) row[key] = column.mapFromDriverValue(row[key]);
   return rows as FileNode[];
 }

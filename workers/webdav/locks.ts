@@ -12,29 +12,30 @@ const now = () => Math.floor(Date.now() / 1000);
 const LOCK_COLUMNS = sql.raw("token, node_id AS nodeId, user_id AS userId, exclusive, deep, owner_xml AS ownerXml, timeout_seconds AS timeoutSeconds, expires_at AS expiresAt");
 
 /** Raw rows carry SQLite's 0/1 where the table's type says boolean. */
-const fromRows = (rows: DavLock[]): DavLock[] => rows.map((l) => ({ ...l, exclusive: Boolean(l.exclusive), deep: Boolean(l.deep) }));
+export const locksFromRows = (rows: DavLock[]): DavLock[] => rows.map((l) => ({ ...l, exclusive: Boolean(l.exclusive), deep: Boolean(l.deep) }));
 
 /**
  * Locks on the node itself, and depth-infinity locks on any ancestor: everything that covers it. One
  * query (PROPFIND and every write ask), the node's own locks first.
  */
 export async function locksCovering(db: Db, node: FileNode): Promise<DavLock[]> {
-  return fromRows(
-    await db.all<DavLock>(sql`
-      WITH RECURSIVE chain(id) AS (
-        SELECT parent_id FROM file_nodes WHERE id = ${node.id} AND parent_id IS NOT NULL
-        UNION ALL
-        SELECT n.parent_id FROM file_nodes n JOIN chain ON n.id = chain.id WHERE n.parent_id IS NOT NULL
-      )
-      SELECT ${LOCK_COLUMNS} FROM dav_locks
-      WHERE expires_at > ${now()} AND (node_id = ${node.id} OR (deep = 1 AND node_id IN (SELECT id FROM chain)))
-      ORDER BY node_id <> ${node.id}`),
-  );
+  return locksFromRows(await db.all<DavLock>(locksCoveringQuery(node)));
 }
+
+/** locksCovering's statement, not yet sent (PROPFIND batches it; see readTogether); rows go through locksFromRows. */
+export const locksCoveringQuery = (node: FileNode) => sql`
+  WITH RECURSIVE chain(id) AS (
+    SELECT parent_id FROM file_nodes WHERE id = ${node.id} AND parent_id IS NOT NULL
+    UNION ALL
+    SELECT n.parent_id FROM file_nodes n JOIN chain ON n.id = chain.id WHERE n.parent_id IS NOT NULL
+  )
+  SELECT ${LOCK_COLUMNS} FROM dav_locks
+  WHERE expires_at > ${now()} AND (node_id = ${node.id} OR (deep = 1 AND node_id IN (SELECT id FROM chain)))
+  ORDER BY node_id <> ${node.id}`;
 
 /** Locks held anywhere inside a folder (they stop the folder from being moved or deleted without their tokens). */
 export async function locksInside(db: Db, folder: FileNode): Promise<DavLock[]> {
-  return fromRows(
+  return locksFromRows(
     await db.all<DavLock>(sql`
       WITH RECURSIVE sub(id) AS (SELECT ${folder.id} UNION ALL SELECT n.id FROM file_nodes n JOIN sub ON n.parent_id = sub.id)
       SELECT ${LOCK_COLUMNS} FROM dav_locks WHERE node_id IN (SELECT id FROM sub) AND expires_at > ${now()}`),
@@ -52,11 +53,12 @@ export function parseTimeout(header: string | undefined): number {
 
 /** Locks directly on the children of a folder, in one query (for PROPFIND's lockdiscovery). */
 export async function locksOnChildren(db: Db, folder: FileNode): Promise<DavLock[]> {
-  return fromRows(
-    await db.all<DavLock>(sql`
-      SELECT ${LOCK_COLUMNS} FROM dav_locks WHERE node_id IN (SELECT id FROM file_nodes WHERE parent_id = ${folder.id}) AND expires_at > ${now()}`),
-  );
+  return locksFromRows(await db.all<DavLock>(locksOnChildrenQuery(folder)));
 }
+
+/** locksOnChildren's statement, not yet sent (see readTogether); rows go through locksFromRows. */
+export const locksOnChildrenQuery = (folder: FileNode) => sql`
+  SELECT ${LOCK_COLUMNS} FROM dav_locks WHERE node_id IN (SELECT id FROM file_nodes WHERE parent_id = ${folder.id}) AND expires_at > ${now()}`;
 
 export async function createLock(db: Db, lock: Omit<DavLock, "token" | "expiresAt">): Promise<DavLock> {
   // Expired locks are ignored everywhere; they are cleared here, off the read path.

@@ -1,7 +1,9 @@
 import { ApiError, notFound } from "../http/errors";
-import { children, namesOf, nodeById, type FileNode } from "../storage/tree";
+import { readTogether } from "../db/read-together";
+import { childrenQuery, namesOf, nodeById, nodesFromRows, type FileNode } from "../storage/tree";
 import type { Dav } from "./context";
-import { activeLockXml, locksCovering, locksOnChildren, type DavLock } from "./locks";
+import { deadPropertiesByNode, deadPropertiesOfFolderQuery, type DeadPropertyRow } from "./dead-properties";
+import { activeLockXml, locksCoveringQuery, locksFromRows, locksOnChildrenQuery, type DavLock } from "./locks";
 import { multistatus } from "./multistatus";
 import { readPropfindBody, type PropRequest } from "./prop-request";
 import { renderNodes } from "./render-nodes";
@@ -14,20 +16,29 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const node = dav.node;
   if (!node) throw notFound("No such file or folder");
   const atRoot = dav.names.length === 0;
-  const listing = depth === "1";
-  // The listing, the mounts and the locks need only the folder: they go out together.
-  const [members, mounts, rootEtag, lockRows] = await Promise.all([
-    listing && node.isFolder ? (dav.view.children?.(node) ?? children(dav.db, node.id)) : [],
-    atRoot && listing ? dav.view.mounts() : [],
+  const withChildren = depth === "1" && node.isFolder;
+  const locksWanted = wantsLocks(request);
+  // Everything that needs only the folder goes to D1 in one batch (one round trip): its children,
+  // the locks on it and on them, and their dead properties. A view with its own listing (a file drop)
+  // lists apart; mounts and the root's ETag were loaded with the view.
+  const [[childRows, coveringRows, onChildrenRows, deadRows], listed, mounts, rootEtag] = await Promise.all([
+    readTogether<[Record<string, unknown>, DavLock, DavLock, DeadPropertyRow]>(dav.db, [
+      withChildren && !dav.view.children ? childrenQuery(node.id) : undefined,
+      locksWanted ? locksCoveringQuery(node) : undefined,
+      locksWanted && withChildren ? locksOnChildrenQuery(node) : undefined,
+      deadPropertiesOfFolderQuery(node, withChildren && !dav.view.hidesContent),
+    ]),
+    withChildren ? dav.view.children?.(node) : undefined,
+    atRoot && withChildren ? dav.view.mounts() : [],
     atRoot ? dav.view.rootEtag() : node.etag,
-    wantsLocks(request) ? Promise.all([locksCovering(dav.db, node), listing && node.isFolder ? locksOnChildren(dav.db, node) : []]) : undefined,
   ]);
+  const members = listed ?? nodesFromRows(childRows);
   const baseNames = dav.names;
   // The root's ETag covers the mounted trees too, and mounts show under the name they have in this view.
   const nodes: FileNode[] = [{ ...node, etag: rootEtag }, ...members, ...mounts.map((m) => ({ ...m.node, name: m.name }))];
   const entries = nodes.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
-  const locks = lockRows ? lockDiscovery(dav, node, nodes, baseNames, ...lockRows) : undefined;
-  return multistatus(await renderNodes(dav, entries, request, { locks, deadScope: { folderAndChildren: node } }));
+  const locks = locksWanted ? lockDiscovery(dav, node, nodes, baseNames, locksFromRows(coveringRows), locksFromRows(onChildrenRows)) : undefined;
+  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadPropertiesByNode(deadRows) }));
 }
 
 function wantsLocks(request: PropRequest): boolean {

@@ -1,9 +1,8 @@
-import { eq, inArray, or } from "drizzle-orm";
-import { deadProperties, fileNodes } from "../../schema/core";
 import { instanceId } from "../accounts/instance-secret";
 import { quotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
+import { deadPropertiesOfNodes } from "./dead-properties";
 import { elementParts, listingResponseXml, propElement, type ElementParts, type PropValue } from "./multistatus";
 import type { PropRequest } from "./prop-request";
 import { foreignOwnerFigures } from "./tree-owners";
@@ -21,11 +20,10 @@ export interface NodeEntry {
 export interface RenderOptions {
   /** `<d:lockdiscovery>` per node id, when the caller computes it (a promise, so it loads alongside the rest). */
   locks?: ReadonlyMap<number, string> | Promise<ReadonlyMap<number, string>>;
-  /** How to find the dead properties in one query: a folder and its children, or a list of ids. */
-  deadScope?: { folderAndChildren: FileNode };
+  /** The nodes' dead properties, when the caller loaded them with its own reads (PROPFIND); otherwise they are looked up by id. */
+  dead?: ReadonlyMap<number, PropValue[]>;
 }
 
-const D1_MAX_PARAMS = 90;
 const LOCKDISCOVERY = propertyKey(DAV_NS, "lockdiscovery");
 
 type Getter = (node: FileNode, ctx: PropertyContext) => string | null | undefined;
@@ -48,7 +46,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
   const nodes = entries.map((e) => e.node);
   // Independent queries: on D1 each is a round trip, so they go out together.
   const [dead, sources, id, quota, owners, locks] = await Promise.all([
-    deadPropertiesOf(dav, nodes, options.deadScope),
+    options.dead ?? deadPropertiesOfNodes(dav.db, nodes),
     loadSources(dav, nodes, request),
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
@@ -121,27 +119,4 @@ async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRe
     }),
   );
   return answers;
-}
-
-/** Dead properties of all nodes: one query for a folder and its children, or a few for a list of ids. */
-async function deadPropertiesOf(dav: Dav, nodes: readonly FileNode[], scope: RenderOptions["deadScope"]): Promise<Map<number, PropValue[]>> {
-  const select = () =>
-    dav.db
-      .select({ nodeId: deadProperties.nodeId, namespace: deadProperties.namespace, name: deadProperties.name, value: deadProperties.value })
-      .from(deadProperties);
-  const rows = [];
-  if (scope) {
-    const folder = scope.folderAndChildren;
-    rows.push(
-      ...(await select()
-        .innerJoin(fileNodes, eq(fileNodes.id, deadProperties.nodeId))
-        .where(nodes.length > 1 ? or(eq(fileNodes.id, folder.id), eq(fileNodes.parentId, folder.id)) : eq(fileNodes.id, folder.id))),
-    );
-  } else {
-    const ids = nodes.map((n) => n.id);
-    for (let i = 0; i < ids.length; i += D1_MAX_PARAMS) rows.push(...(await select().where(inArray(deadProperties.nodeId, ids.slice(i, i + D1_MAX_PARAMS)))));
-  }
-  const map = new Map<number, PropValue[]>();
-  for (const r of rows) map.set(r.nodeId, [...(map.get(r.nodeId) ?? []), { ns: r.namespace, local: r.name, value: r.value }]);
-  return map;
 }
