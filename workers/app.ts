@@ -27,6 +27,7 @@ import { createRegistry, type PluginRegistry } from "./plugin/registry";
 import { statusRoutes } from "./status";
 import { tagsApi } from "./tags/routes";
 import { webdavRoutes } from "./webdav/routes";
+import { prefetchDavTree } from "./webdav/tree-prefetch";
 import { internalLinkRoutes } from "./sharing/internal-link";
 import { publicDavRoutes } from "./sharing/public/public-dav";
 import { publicLinkRoutes } from "./sharing/public/link-routes";
@@ -57,6 +58,8 @@ export function createApp(plugins: readonly PluginDefinition[]) {
     await ensureFirstAdmin(c.var.db, c.env);
     await next();
   });
+  // Before authentication, so that a DAV request's tree lookup and the credentials' check go to D1 together.
+  app.use("/remote.php/*", prefetchDavTree);
   app.use(authenticate);
 
   app.route("/", statusRoutes);

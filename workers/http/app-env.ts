@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { PluginRegistry } from "../plugin/registry";
+import type { TreePrefetch } from "../webdav/tree-prefetch";
 
 export type AuthMethod = "session" | "password" | "app-password";
 
@@ -20,6 +21,8 @@ export interface AppVariables {
   config: Config;
   plugins: PluginRegistry;
   auth: Auth | null;
+  /** A DAV request's tree lookup, started while its credentials are checked (webdav/tree-prefetch.ts). */
+  davTree?: TreePrefetch;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -36,9 +36,12 @@ export class UserView {
     private readonly prefetched?: { names: readonly string[]; onPath: readonly FileNode[] },
   ) {}
 
-  /** The view; with `path`, the personal nodes on it come in the same round trip as the root. */
-  static async of(db: Db, user: User, path?: readonly string[]): Promise<UserView> {
-    const loaded = path?.length ? await personalRootAndPath(db, user.id, path) : undefined;
+  /**
+   * The view; with `path`, the personal nodes on it come in the same round trip as the root. `started`
+   * is that same read for this user and path, already under way (see webdav/tree-prefetch.ts).
+   */
+  static async of(db: Db, user: User, path?: readonly string[], started?: ReturnType<typeof personalRootAndPath>): Promise<UserView> {
+    const loaded = await (started ?? (path?.length ? personalRootAndPath(db, user.id, path) : undefined));
     if (loaded) return new UserView(db, user, loaded.root, { names: path!, onPath: loaded.onPath });
     return new UserView(db, user, await personalRoot(db, user.id));
   }

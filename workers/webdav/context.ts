@@ -11,6 +11,7 @@ import type { Mount } from "../sharing/mounts";
 import { UserView, type ViewLocation } from "../sharing/user-view";
 import { hrefOf, namesFromRawPath } from "./paths";
 import { grantOf, type NodeGrant } from "./permissions";
+import { prefetchedTree } from "./tree-prefetch";
 
 /** One WebDAV request: who asks, which tree, and where in it. */
 export interface Dav {
@@ -89,7 +90,7 @@ export async function davContext(c: Context<AppEnv>, base: string, rawRest: stri
   const user = publicActor ? publicActor.user : requireAuth(c).user;
   const db = c.var.db;
   const names = namesFromRawPath(rawRest);
-  const treeView: TreeView = view ?? (await UserView.of(db, user, names));
+  const treeView: TreeView = view ?? (await UserView.of(db, user, names, prefetchedTree(c, user.id, names)));
   const location = await treeView.resolve(names);
   const namesOfUrl = (url: string) => {
     let path: string;
