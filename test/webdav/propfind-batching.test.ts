@@ -8,27 +8,43 @@ import { children } from "../../workers/storage/tree";
 import { basic, db, seedAdmin, STRONG_PASSWORD } from "../support/accounts";
 import { dav } from "../support/dav";
 
-// The same Worker, with a D1 binding that counts the statements each request sends.
+// The same Worker, with a D1 binding that counts the statements each request sends, and its calls to
+// D1 (a batch or a statement sent alone): each call is a round trip.
 const app = createApp(plugins);
 let statements = 0;
+let calls = 0;
+const SENDS = new Set(["all", "raw", "run", "first"]);
+function countingStatement(statement: D1PreparedStatement): D1PreparedStatement {
+  return new Proxy(statement, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (typeof value !== "function") return value;
+      if (prop === "bind") return (...args: unknown[]) => countingStatement(target.bind(...args));
+      if (SENDS.has(String(prop))) calls++;
+      return value.bind(target);
+    },
+  });
+}
 const countingDb = new Proxy(env.DB, {
   get(target, prop) {
-    if (prop === "prepare") return (query: string) => (statements++, target.prepare(query));
+    if (prop === "prepare") return (query: string) => (statements++, countingStatement(target.prepare(query)));
+    if (prop === "batch") return (batch: D1PreparedStatement[]) => (calls++, target.batch(batch));
     const value: unknown = Reflect.get(target, prop);
     return typeof value === "function" ? value.bind(target) : value;
   },
 });
 const counted = { ...env, DB: countingDb };
 
-/** A PROPFIND through the counting binding: its status, its body and how many statements it cost. */
+/** A PROPFIND through the counting binding: its status, its body and how many statements and calls to D1 it cost. */
 async function countedPropfind(path: string, body?: string) {
   statements = 0;
+  calls = 0;
   const res = await app.request(
     `/remote.php/dav/files/admin${path}`,
     { method: "PROPFIND", headers: { Authorization: basic("admin", STRONG_PASSWORD), Depth: "1" }, body },
     counted,
   );
-  return { status: res.status, text: await res.text(), statements };
+  return { status: res.status, text: await res.text(), statements, calls };
 }
 
 /** `count` small files in a folder of admin's root, straight in D1 (200 PUTs would only slow the test). */
@@ -79,6 +95,9 @@ describe("PROPFIND depth 1 costs the same queries whatever the folder's size", (
       expect(large.statements).toBe(small.statements);
       // Authentication, the path and the listing, then one round for the properties: a handful, never per entry.
       expect(large.statements).toBeLessThanOrEqual(12);
+      // Calls to D1: authentication and the path (together), the listing with its locks and dead
+      // properties, then the property sources: one batch each.
+      expect(large.calls).toBeLessThanOrEqual(4);
       const hrefs = [...large.text.matchAll(/<d:href>([^<]+)<\/d:href>/g)].map((m) => m[1]);
       expect(hrefs[0]).toBe("/remote.php/dav/files/admin/grand/");
       expect(new Set(hrefs.filter((h) => h?.startsWith("/remote.php/dav/files/admin/grand/fichier-"))).size).toBe(200);

@@ -25,3 +25,38 @@ export async function readTogether<T extends unknown[]>(db: Db, queries: { [K in
   }
   return rows as { [K in keyof T]: T[K][] };
 }
+
+/** How a read goes to D1: alone (`db.all`), or gathered with others (batchedReader). Rows are objects keyed by column name. */
+export type Reader = <T>(query: SQL) => Promise<T[]>;
+
+export const directReader =
+  (db: Db): Reader =>
+  <T>(query: SQL) =>
+    db.all<T>(query);
+
+/**
+ * A reader whose reads asked in the same turn, before any of them is awaited, go to D1 as one batch:
+ * independent loaders (the property sources of a listing) each ask for theirs and pay one round trip
+ * together. A read asked later goes in a batch of its own. If one statement fails, its whole batch does.
+ */
+export function batchedReader(db: Db): Reader {
+  let pending: { query: SQL; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const rows = await readTogether<unknown[]>(
+        db,
+        batch.map((p) => p.query),
+      );
+      batch.forEach((p, i) => p.resolve(rows[i]!));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  };
+  return <T>(query: SQL) =>
+    new Promise<T[]>((resolve, reject) => {
+      if (!pending.length) queueMicrotask(() => void flush());
+      pending.push({ query, resolve: resolve as (rows: unknown[]) => void, reject });
+    });
+}

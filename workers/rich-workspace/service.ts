@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
-import { fileNodes } from "../../schema/core";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { directReader, type Reader } from "../db/read-together";
 import type { FileService } from "../storage/service";
-import type { FileNode } from "../storage/tree";
+import { nodesFromRows, nodesWhere, type FileNode } from "../storage/tree";
 
 /** Nextcloud's "rich workspace": a folder's Readme.md, shown above its listing. */
 export const README_NAME = "readme.md";
@@ -11,18 +11,13 @@ export const README_NAME = "readme.md";
 export const MAX_README_BYTES = 64 * 1024;
 
 /** The Readme.md file (any letter case) of each of these folders, in one query. */
-export async function readmesOf(db: Db, folderIds: readonly number[]): Promise<Map<number, FileNode>> {
+export async function readmesOf(db: Db, folderIds: readonly number[], read: Reader = directReader(db)): Promise<Map<number, FileNode>> {
   if (folderIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(fileNodes)
-    .where(
-      and(
-        sql`${fileNodes.parentId} IN (SELECT value FROM json_each(${JSON.stringify(folderIds)}))`,
-        sql`lower(${fileNodes.name}) = ${README_NAME}`,
-        eq(fileNodes.isFolder, false),
-      ),
-    );
+  const rows = nodesFromRows(
+    await read<Record<string, unknown>>(
+      nodesWhere(sql`parent_id IN (SELECT value FROM json_each(${JSON.stringify(folderIds)})) AND lower(name) = ${README_NAME} AND is_folder = 0`),
+    ),
+  );
   const byFolder = new Map<number, FileNode>();
   // "Readme.md" wins over other spellings, as Nextcloud looks for that name first.
   for (const r of rows.sort((a, b) => Number(b.name === "Readme.md") - Number(a.name === "Readme.md"))) {

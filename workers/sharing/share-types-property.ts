@@ -12,9 +12,9 @@ export const shareTypesProperty: PropertySource = {
   keys: [propertyKey(OC_NS, "share-types")],
   inAllprop: true,
   membersOnly: true,
-  async load({ db, user, nodes }) {
+  async load({ user, nodes, read }) {
     const rows = nodes.length
-      ? await db.all<{ node_id: number; share_type: number }>(sql`
+      ? await read<{ node_id: number; share_type: number }>(sql`
           SELECT DISTINCT s.node_id, s.share_type FROM shares s JOIN file_nodes n ON n.id = s.node_id
           WHERE s.node_id IN (SELECT value FROM json_each(${JSON.stringify(nodes.map((n) => n.id))}))
             AND (s.initiator_id = ${user.id} OR (n.owner_id = ${user.id} AND n.space_id IS NULL)

@@ -51,7 +51,10 @@ export async function children(db: Db, parentId: number): Promise<FileNode[]> {
 /** A folder's children by name, as a statement not yet sent (for a batch, see readTogether); rows go through nodesFromRows. */
 export const childrenQuery = (parentId: number) => sql`SELECT ${NODE_SELECT} FROM file_nodes WHERE parent_id = ${parentId} ORDER BY name`;
 
-/** Nodes from the object rows of childrenQuery. */
+/** The nodes that meet `condition` (on file_nodes' own column names), as a statement not yet sent; rows go through nodesFromRows. */
+export const nodesWhere = (condition: SQL) => sql`SELECT ${NODE_SELECT} FROM file_nodes WHERE ${condition}`;
+
+/** Nodes from the object rows of childrenQuery and nodesWhere. */
 export function nodesFromRows(rows: Record<string, unknown>[]): FileNode[] {
   for (const row of rows) for (const [key, column] of DECODED) if (row[key] !== null) row[key] = column.mapFromDriverValue(row[key]);
   return rows as FileNode[];

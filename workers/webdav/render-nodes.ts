@@ -1,6 +1,7 @@
 import { instanceId } from "../accounts/instance-secret";
 import { quotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
+import { batchedReader } from "../db/read-together";
 import type { Dav } from "./context";
 import { deadPropertiesOfNodes } from "./dead-properties";
 import { elementParts, listingResponseXml, propElement, type ElementParts, type PropValue } from "./multistatus";
@@ -112,9 +113,10 @@ async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRe
     return Boolean(source.inAllprop);
   };
   const answers = new Map<string, (node: FileNode, key: string) => string | null>();
+  const read = batchedReader(dav.db);
   await Promise.all(
     PROPERTY_SOURCES.filter(wanted).map(async (source) => {
-      const answer = await source.load({ db: dav.db, user: dav.user, nodes, files: dav.files });
+      const answer = await source.load({ db: dav.db, user: dav.user, nodes, files: dav.files, read });
       for (const k of source.keys) answers.set(k, answer);
     }),
   );
