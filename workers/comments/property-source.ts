@@ -12,8 +12,8 @@ const UNREAD = propertyKey(OC_NS, "comments-unread");
 export const commentCountsProperty: PropertySource = {
   keys: [HREF, COUNT, UNREAD],
   membersOnly: true,
-  async load({ db, user, nodes, read }) {
-    const counts = await new CommentService(db, user).countsOf(nodes.map((n) => n.id), read);
+  async load({ db, user, ids, read }) {
+    const counts = await new CommentService(db, user).countsOf(ids, read);
     return (node, key) => {
       // Nextcloud sends an absolute URL; the path is what a property source can know, and clients resolve it.
       if (key === HREF) return `${COMMENTS_BASE}/files/${node.id}`;

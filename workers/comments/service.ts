@@ -4,6 +4,7 @@ import { commentReadMarkers, fileComments } from "../../schema/file-lifecycle";
 import { entriesFor, recordActivity } from "../activity/record";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
+import { idSubquery, isEmptyIdSet, type IdSet } from "../db/id-set";
 import { directReader, type Reader } from "../db/read-together";
 import { ApiError, badRequest, forbidden, notFound } from "../http/errors";
 import { audienceOf } from "../sharing/audience";
@@ -103,15 +104,15 @@ export class CommentService {
   }
 
   /** Comment counts of many nodes at once (a PROPFIND listing): all of them, and those after the asker's read marker. */
-  async countsOf(nodeIds: readonly number[], read: Reader = directReader(this.db)): Promise<Map<number, { count: number; unread: number }>> {
+  async countsOf(nodeIds: IdSet, read: Reader = directReader(this.db)): Promise<Map<number, { count: number; unread: number }>> {
     const counts = new Map<number, { count: number; unread: number }>();
-    if (nodeIds.length === 0) return counts;
-    // One query for a whole listing: the ids go as one JSON parameter, not in chunks of D1's limit.
+    if (isEmptyIdSet(nodeIds)) return counts;
+    // One query for a whole listing: the ids go as one JSON parameter or a subquery, not in chunks of D1's limit.
     const rows = await read<{ nodeId: number; count: number; unread: number }>(sql`
       SELECT c.node_id AS nodeId, count(*) AS count,
         sum(CASE WHEN m.read_at IS NULL OR c.created_at > m.read_at THEN 1 ELSE 0 END) AS unread
       FROM file_comments c LEFT JOIN comment_read_markers m ON m.node_id = c.node_id AND m.user_id = ${this.user.id}
-      WHERE c.node_id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(nodeIds)])}))
+      WHERE c.node_id IN (${idSubquery(nodeIds)})
       GROUP BY c.node_id`);
     for (const r of rows) counts.set(r.nodeId, { count: Number(r.count), unread: Number(r.unread) });
     return counts;

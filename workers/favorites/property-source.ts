@@ -8,8 +8,8 @@ export const favoriteProperty: PropertySource = {
   keys: [propertyKey(OC_NS, "favorite")],
   inAllprop: true,
   membersOnly: true,
-  async load({ db, user, nodes, read }) {
-    const starred = await new FavoriteService(db, user.id).among(nodes.map((n) => n.id), read);
+  async load({ db, user, ids, read }) {
+    const starred = await new FavoriteService(db, user.id).among(ids, read);
     return (node) => (starred.has(node.id) ? "1" : "0");
   },
 };

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { fileFavorites } from "../../schema/core";
 import type { Db } from "../db/client";
+import { idSubquery, isEmptyIdSet, type IdSet } from "../db/id-set";
 import { directReader, type Reader } from "../db/read-together";
 import type { FileNode } from "../storage/tree";
 
@@ -25,11 +26,11 @@ export class FavoriteService {
       : this.db.delete(fileFavorites).where(and(eq(fileFavorites.userId, this.userId), eq(fileFavorites.nodeId, node.id)));
   }
 
-  /** Which of these nodes the user starred: one query whatever their number (the ids travel as one JSON parameter). */
-  async among(nodeIds: readonly number[], read: Reader = directReader(this.db)): Promise<Set<number>> {
-    if (nodeIds.length === 0) return new Set();
+  /** Which of these nodes the user starred: one query whatever their number. */
+  async among(nodeIds: IdSet, read: Reader = directReader(this.db)): Promise<Set<number>> {
+    if (isEmptyIdSet(nodeIds)) return new Set();
     const rows = await read<{ nodeId: number }>(
-      sql`SELECT node_id AS nodeId FROM file_favorites WHERE user_id = ${this.userId} AND node_id IN (SELECT value FROM json_each(${JSON.stringify(nodeIds)}))`,
+      sql`SELECT node_id AS nodeId FROM file_favorites WHERE user_id = ${this.userId} AND node_id IN (${idSubquery(nodeIds)})`,
     );
     return new Set(rows.map((r) => r.nodeId));
   }

@@ -12,10 +12,9 @@ const FILE = propertyKey(NC_NS, "rich-workspace-file");
  */
 export const richWorkspaceProperty: PropertySource = {
   keys: [TEXT, FILE],
-  async load({ db, nodes, files, read }) {
-    const folders = nodes.filter((n) => n.isFolder);
-    const readmes = await readmesOf(db, folders.map((n) => n.id), read);
-    const first = nodes[0];
+  async load({ db, ids, nodes, files, read }) {
+    const readmes = await readmesOf(db, ids, read);
+    const first = (await nodes)[0];
     const firstReadme = first?.isFolder ? readmes.get(first.id) : undefined;
     const text = firstReadme ? await readmeText(files, firstReadme) : "";
     return (node, key) => {

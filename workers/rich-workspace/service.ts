@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { idSubquery, isEmptyIdSet, type IdSet } from "../db/id-set";
 import { directReader, type Reader } from "../db/read-together";
 import type { FileService } from "../storage/service";
 import { nodesFromRows, nodesWhere, type FileNode } from "../storage/tree";
@@ -10,13 +11,11 @@ export const README_NAME = "readme.md";
 /** Longer notes are cut: the note is a header above a listing, and reading it must stay cheap. */
 export const MAX_README_BYTES = 64 * 1024;
 
-/** The Readme.md file (any letter case) of each of these folders, in one query. */
-export async function readmesOf(db: Db, folderIds: readonly number[], read: Reader = directReader(db)): Promise<Map<number, FileNode>> {
-  if (folderIds.length === 0) return new Map();
+/** The Readme.md file (any letter case) of each of these folders, in one query (ids of files find none). */
+export async function readmesOf(db: Db, folderIds: IdSet, read: Reader = directReader(db)): Promise<Map<number, FileNode>> {
+  if (isEmptyIdSet(folderIds)) return new Map();
   const rows = nodesFromRows(
-    await read<Record<string, unknown>>(
-      nodesWhere(sql`parent_id IN (SELECT value FROM json_each(${JSON.stringify(folderIds)})) AND lower(name) = ${README_NAME} AND is_folder = 0`),
-    ),
+    await read<Record<string, unknown>>(nodesWhere(sql`parent_id IN (${idSubquery(folderIds)}) AND lower(name) = ${README_NAME} AND is_folder = 0`)),
   );
   const byFolder = new Map<number, FileNode>();
   // "Readme.md" wins over other spellings, as Nextcloud looks for that name first.

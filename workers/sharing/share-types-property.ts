@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { idSubquery, isEmptyIdSet } from "../db/id-set";
 import type { PropertySource } from "../webdav/property-source";
 import { propertyKey } from "../webdav/properties";
 import { OC_NS } from "../webdav/xml";
@@ -12,11 +13,11 @@ export const shareTypesProperty: PropertySource = {
   keys: [propertyKey(OC_NS, "share-types")],
   inAllprop: true,
   membersOnly: true,
-  async load({ user, nodes, read }) {
-    const rows = nodes.length
+  async load({ user, ids, read }) {
+    const rows = !isEmptyIdSet(ids)
       ? await read<{ node_id: number; share_type: number }>(sql`
           SELECT DISTINCT s.node_id, s.share_type FROM shares s JOIN file_nodes n ON n.id = s.node_id
-          WHERE s.node_id IN (SELECT value FROM json_each(${JSON.stringify(nodes.map((n) => n.id))}))
+          WHERE s.node_id IN (${idSubquery(ids)})
             AND (s.initiator_id = ${user.id} OR (n.owner_id = ${user.id} AND n.space_id IS NULL)
               OR n.space_id IN (SELECT CAST(m.space_id AS TEXT) FROM space_members m WHERE m.role = 'manage'
                 AND ((m.principal_type = 'user' AND m.principal_id = ${user.id})

@@ -7,8 +7,8 @@ import { canAssignTag, TagService } from "./service";
 export const systemTagsProperty: PropertySource = {
   keys: [propertyKey(NC_NS, "system-tags")],
   membersOnly: true,
-  async load({ db, user, nodes, read }) {
-    const byNode = await new TagService(db, user).tagsOfNodes(nodes.map((n) => n.id), read);
+  async load({ db, user, ids, read }) {
+    const byNode = await new TagService(db, user).tagsOfNodes(ids, read);
     return (node) =>
       (byNode.get(node.id) ?? [])
         .map(

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { systemTagRelations, systemTags } from "../../schema/file-lifecycle";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
+import { idSubquery, isEmptyIdSet, type IdSet } from "../db/id-set";
 import { directReader, type Reader } from "../db/read-together";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { entriesFor, recordActivity } from "../activity/record";
@@ -135,14 +136,14 @@ export class TagService {
     await this.recordChange(node, tag, "unassigned");
   }
 
-  /** Visible tags of many nodes at once (a PROPFIND listing): one query, the ids as one JSON parameter. */
-  async tagsOfNodes(nodeIds: readonly number[], read: Reader = directReader(this.db)): Promise<Map<number, SystemTag[]>> {
+  /** Visible tags of many nodes at once (a PROPFIND listing): one query, the ids as one JSON parameter or a subquery. */
+  async tagsOfNodes(nodeIds: IdSet, read: Reader = directReader(this.db)): Promise<Map<number, SystemTag[]>> {
     const byNode = new Map<number, SystemTag[]>();
-    if (nodeIds.length === 0) return byNode;
+    if (isEmptyIdSet(nodeIds)) return byNode;
     const rows = await read<SystemTag & { nodeId: number }>(sql`
       SELECT r.node_id AS nodeId, t.id AS id, t.name AS name, t.user_visible AS userVisible, t.user_assignable AS userAssignable, t.created_at AS createdAt
       FROM system_tag_relations r INNER JOIN system_tags t ON t.id = r.tag_id
-      WHERE r.node_id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(nodeIds)])}))
+      WHERE r.node_id IN (${idSubquery(nodeIds)})
       ORDER BY t.name`);
     for (const { nodeId, ...row } of rows) {
       // Raw rows carry SQLite's 0/1 where the table's type says boolean.

@@ -1,10 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
-import { deadProperties } from "../../schema/core";
-import type { Db } from "../db/client";
+import { sql } from "drizzle-orm";
+import { idSubquery, type IdSet } from "../db/id-set";
 import type { FileNode } from "../storage/tree";
 import type { PropValue } from "./multistatus";
-
-const D1_MAX_PARAMS = 90;
 
 export interface DeadPropertyRow {
   nodeId: number;
@@ -22,20 +19,9 @@ export const deadPropertiesOfFolderQuery = (folder: FileNode, withChildren: bool
   FROM dead_properties INNER JOIN file_nodes ON file_nodes.id = dead_properties.node_id
   WHERE ${withChildren ? sql`file_nodes.id = ${folder.id} OR file_nodes.parent_id = ${folder.id}` : sql`file_nodes.id = ${folder.id}`}`;
 
-/** Dead properties of any list of nodes (search hits, favorites), in a few queries. */
-export async function deadPropertiesOfNodes(db: Db, nodes: readonly FileNode[]): Promise<Map<number, PropValue[]>> {
-  const ids = nodes.map((n) => n.id);
-  const rows: DeadPropertyRow[] = [];
-  for (let i = 0; i < ids.length; i += D1_MAX_PARAMS) {
-    rows.push(
-      ...(await db
-        .select({ nodeId: deadProperties.nodeId, namespace: deadProperties.namespace, name: deadProperties.name, value: deadProperties.value })
-        .from(deadProperties)
-        .where(inArray(deadProperties.nodeId, ids.slice(i, i + D1_MAX_PARAMS)))),
-    );
-  }
-  return deadPropertiesByNode(rows);
-}
+/** The dead properties of any set of nodes (search hits, favorites), as one statement not yet sent. */
+export const deadPropertiesOfNodesQuery = (ids: IdSet) => sql`
+  SELECT node_id AS nodeId, namespace AS namespace, name AS name, value AS value FROM dead_properties WHERE node_id IN (${idSubquery(ids)})`;
 
 export function deadPropertiesByNode(rows: readonly DeadPropertyRow[]): Map<number, PropValue[]> {
   const map = new Map<number, PropValue[]>();

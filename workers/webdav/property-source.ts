@@ -1,5 +1,6 @@
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
+import type { IdSet } from "../db/id-set";
 import type { Reader } from "../db/read-together";
 import type { FileService } from "../storage/service";
 import type { FileNode } from "../storage/tree";
@@ -8,8 +9,17 @@ export interface PropertySourceInput {
   db: Db;
   /** Who asks: favorites, unread comments and the like are per person. */
   user: User;
-  nodes: readonly FileNode[];
-  /** Reads through this go to D1 in one batch with every other source's: one round trip for all of them. */
+  /**
+   * The ids of the nodes to answer for. PROPFIND gives a subquery, so that the sources' reads go out
+   * before the listing is loaded, in the same batch as it.
+   */
+  ids: IdSet;
+  /** The nodes themselves, in the listing's order, once loaded (for the few sources that need more than ids). */
+  nodes: Promise<readonly FileNode[]>;
+  /**
+   * Reads through this go to D1 in one batch with the listing's and every other source's: one round
+   * trip for all of them, provided a source asks before it awaits anything.
+   */
   read: Reader;
   /** For the few sources that read content (a folder's Readme). */
   files: FileService;

@@ -1,12 +1,13 @@
 import { ApiError, notFound } from "../http/errors";
-import { readTogether } from "../db/read-together";
+import { sql } from "drizzle-orm";
+import { batchedReader } from "../db/read-together";
 import { childrenQuery, namesOf, nodeById, nodesFromRows, type FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import { deadPropertiesByNode, deadPropertiesOfFolderQuery, type DeadPropertyRow } from "./dead-properties";
 import { activeLockXml, locksCoveringQuery, locksFromRows, locksOnChildrenQuery, type DavLock } from "./locks";
 import { multistatus } from "./multistatus";
 import { readPropfindBody, type PropRequest } from "./prop-request";
-import { renderNodes } from "./render-nodes";
+import { renderNodes, startSources } from "./render-nodes";
 import { DAV_NS } from "./xml";
 
 export async function handlePropfind(dav: Dav): Promise<Response> {
@@ -18,28 +19,40 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const atRoot = dav.names.length === 0;
   const withChildren = depth === "1" && node.isFolder;
   const locksWanted = wantsLocks(request);
-  // Everything that needs only the folder goes to D1 in one batch (one round trip): its children,
-  // the locks on it and on them, and their dead properties. A view with its own listing (a file drop)
-  // lists apart; mounts and the root's ETag were loaded with the view.
-  const [[childRows, coveringRows, onChildrenRows, deadRows], listed, mounts, rootEtag] = await Promise.all([
-    readTogether<[Record<string, unknown>, DavLock, DavLock, DeadPropertyRow]>(dav.db, [
-      withChildren && !dav.view.children ? childrenQuery(node.id) : undefined,
-      locksWanted ? locksCoveringQuery(node) : undefined,
-      locksWanted && withChildren ? locksOnChildrenQuery(node) : undefined,
-      deadPropertiesOfFolderQuery(node, withChildren && !dav.view.hidesContent),
-    ]),
+  // A view with its own listing (a public link) lists first; the mounts and the root's ETag were loaded with the view.
+  const [listed, mounts, rootEtag] = await Promise.all([
     withChildren ? dav.view.children?.(node) : undefined,
     atRoot && withChildren ? dav.view.mounts() : [],
     atRoot ? dav.view.rootEtag() : node.etag,
   ]);
-  const members = listed ?? nodesFromRows(childRows);
-  const baseNames = dav.names;
+  // Then one batch, one round trip to D1, for everything else: the children, the locks on the folder
+  // and on them, their dead properties, and what the property sources read for them all (by a subquery
+  // for the folder and its children, since their ids are not known before the batch).
+  const read = batchedReader(dav.db);
+  const ownChildren = withChildren && !listed;
+  const childRows = ownChildren ? read<Record<string, unknown>>(childrenQuery(node.id)) : Promise.resolve([]);
+  const covering = locksWanted ? read<DavLock>(locksCoveringQuery(node)).then(locksFromRows) : [];
+  const onChildren = locksWanted && withChildren ? read<DavLock>(locksOnChildrenQuery(node)).then(locksFromRows) : [];
+  const dead = read<DeadPropertyRow>(deadPropertiesOfFolderQuery(node, withChildren && !dav.view.hidesContent)).then(deadPropertiesByNode);
   // The root's ETag covers the mounted trees too, and mounts show under the name they have in this view.
-  const nodes: FileNode[] = [{ ...node, etag: rootEtag }, ...members, ...mounts.map((m) => ({ ...m.node, name: m.name }))];
-  const entries = nodes.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
-  const locks = locksWanted ? lockDiscovery(dav, node, nodes, baseNames, locksFromRows(coveringRows), locksFromRows(onChildrenRows)) : undefined;
-  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadPropertiesByNode(deadRows) }));
+  const nodes = childRows.then((rows): FileNode[] => [
+    { ...node, etag: rootEtag },
+    ...(listed ?? nodesFromRows(rows)),
+    ...mounts.map((m) => ({ ...m.node, name: m.name })),
+  ]);
+  const mountIds = mounts.map((m) => m.node.id);
+  const ids = ownChildren ? folderAndChildrenIds(node, mountIds) : [node.id, ...(listed ?? []).map((n) => n.id), ...mountIds];
+  const sources = startSources(dav, request, { ids, nodes, read });
+  const [all, deadByNode, answers, coveringLocks, childLocks] = await Promise.all([nodes, dead, sources, covering, onChildren]);
+  const baseNames = dav.names;
+  const entries = all.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
+  const locks = locksWanted ? lockDiscovery(dav, node, all, baseNames, coveringLocks, childLocks) : undefined;
+  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadByNode, sources: answers }));
 }
+
+/** A folder, its children and the given mounts, as a subquery of their ids. */
+const folderAndChildrenIds = (folder: FileNode, mountIds: readonly number[]) =>
+  sql`SELECT id FROM file_nodes WHERE id = ${folder.id} OR parent_id = ${folder.id} UNION ALL SELECT value FROM json_each(${JSON.stringify(mountIds)})`;
 
 function wantsLocks(request: PropRequest): boolean {
   return request.kind === "allprop" || (request.kind === "prop" && request.props.some((p) => p.ns === DAV_NS && p.local === "lockdiscovery"));

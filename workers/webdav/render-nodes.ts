@@ -3,12 +3,12 @@ import { quotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
 import { batchedReader } from "../db/read-together";
 import type { Dav } from "./context";
-import { deadPropertiesOfNodes } from "./dead-properties";
+import { deadPropertiesByNode, deadPropertiesOfNodesQuery, type DeadPropertyRow } from "./dead-properties";
 import { elementParts, listingResponseXml, propElement, type ElementParts, type PropValue } from "./multistatus";
 import type { PropRequest } from "./prop-request";
 import { foreignOwnerFigures } from "./tree-owners";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
-import type { PropertySource } from "./property-source";
+import type { PropertySource, PropertySourceInput } from "./property-source";
 import { PROPERTY_SOURCES } from "./property-sources";
 import { DAV_NS, escapeXml } from "./xml";
 
@@ -21,8 +21,10 @@ export interface NodeEntry {
 export interface RenderOptions {
   /** `<d:lockdiscovery>` per node id, when the caller computes it (a promise, so it loads alongside the rest). */
   locks?: ReadonlyMap<number, string> | Promise<ReadonlyMap<number, string>>;
-  /** The nodes' dead properties, when the caller loaded them with its own reads (PROPFIND); otherwise they are looked up by id. */
+  /** The nodes' dead properties, when the caller loads them with its own reads (PROPFIND); otherwise they are looked up by id. */
   dead?: ReadonlyMap<number, PropValue[]>;
+  /** The property sources' answers, when the caller loads them with its own reads (see startSources). */
+  sources?: SourceAnswers;
 }
 
 const LOCKDISCOVERY = propertyKey(DAV_NS, "lockdiscovery");
@@ -45,10 +47,13 @@ interface Column extends ElementParts {
  */
 export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], request: PropRequest, options: RenderOptions = {}): Promise<string[]> {
   const nodes = entries.map((e) => e.node);
-  // Independent queries: on D1 each is a round trip, so they go out together.
+  // Independent queries: on D1 each is a round trip, so they go out together (the dead properties and
+  // the property sources' reads in one batch).
+  const read = batchedReader(dav.db);
+  const ids = nodes.map((n) => n.id);
   const [dead, sources, id, quota, owners, locks] = await Promise.all([
-    options.dead ?? deadPropertiesOfNodes(dav.db, nodes),
-    loadSources(dav, nodes, request),
+    options.dead ?? read<DeadPropertyRow>(deadPropertiesOfNodesQuery(ids)).then(deadPropertiesByNode),
+    options.sources ?? startSources(dav, request, { ids, nodes: Promise.resolve(nodes), read }),
     instanceId(dav.db),
     quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
     foreignOwnerFigures(dav, nodes, request),
@@ -105,20 +110,24 @@ function allpropKeys(): string[] {
   return [...ALLPROP, ...PROPERTY_SOURCES.filter((s) => s.inAllprop).flatMap((s) => s.keys)];
 }
 
-/** Loads only the sources whose properties are asked for. */
-async function loadSources(dav: Dav, nodes: readonly FileNode[], request: PropRequest) {
+/** What each property key's source answers per node. */
+export type SourceAnswers = ReadonlyMap<string, (node: FileNode, key: string) => string | null>;
+
+/**
+ * Starts the sources whose properties are asked for. Their first reads go through `read` at once, so
+ * a caller's own reads made through the same reader in this turn share their batch.
+ */
+export function startSources(dav: Dav, request: PropRequest, input: Pick<PropertySourceInput, "ids" | "nodes" | "read">): Promise<SourceAnswers> {
   const wanted = (source: PropertySource) => {
     if (dav.view.hidesContent || (dav.isPublic && source.membersOnly)) return false;
     if (request.kind === "prop") return request.props.some((p) => source.keys.includes(propertyKey(p.ns, p.local)));
     return Boolean(source.inAllprop);
   };
   const answers = new Map<string, (node: FileNode, key: string) => string | null>();
-  const read = batchedReader(dav.db);
-  await Promise.all(
+  return Promise.all(
     PROPERTY_SOURCES.filter(wanted).map(async (source) => {
-      const answer = await source.load({ db: dav.db, user: dav.user, nodes, files: dav.files, read });
+      const answer = await source.load({ db: dav.db, user: dav.user, files: dav.files, ...input });
       for (const k of source.keys) answers.set(k, answer);
     }),
-  );
-  return answers;
+  ).then(() => answers);
 }
