@@ -1,6 +1,7 @@
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import { fileNodes } from "../../schema/core";
 import type { Db } from "../db/client";
+import { readTogether } from "../db/read-together";
 import { liveNodeById } from "../storage/live-node";
 import type { FileNode } from "../storage/tree";
 import { initiatorBits } from "./effective-access";
@@ -23,8 +24,16 @@ export interface Mount {
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function receivedShares(db: Db, userId: string) {
-  return db.all<{ id: number; node_id: number; initiator_id: string; permissions: number; target: string | null }>(sql`
+type ReceivedShare = { id: number; node_id: number; initiator_id: string; permissions: number; target: string | null };
+type MemberSpace = { id: number; name: string; role: string };
+/** The rows mountsOf starts from: the shares a user received and their roles in spaces. */
+export type MountRows = [ReceivedShare[], MemberSpace[]];
+
+/** The reads mountsOf starts with, as statements not yet sent (a DAV request's prefetch batches them). */
+export const mountQueries = (userId: string) => [receivedShares(userId), memberSpaces(userId)] as const;
+
+function receivedShares(userId: string) {
+  return sql`
     SELECT s.id, s.node_id, s.initiator_id, s.permissions, r.target FROM shares s
     JOIN users initiator ON initiator.id = s.initiator_id AND initiator.enabled = 1
     LEFT JOIN share_recipients r ON r.share_id = s.id AND r.user_id = ${userId}
@@ -33,15 +42,15 @@ function receivedShares(db: Db, userId: string) {
       AND ((s.share_type = 0 AND s.share_with = ${userId})
         OR (s.share_type = 1 AND s.share_with IN (SELECT group_id FROM group_members WHERE user_id = ${userId})))
       AND coalesce(r.state, 0) = 0
-    ORDER BY s.id`);
+    ORDER BY s.id`;
 }
 
-function memberSpaces(db: Db, userId: string) {
-  return db.all<{ id: number; name: string; role: string }>(sql`
+function memberSpaces(userId: string) {
+  return sql`
     SELECT sp.id, sp.name, m.role FROM spaces sp JOIN space_members m ON m.space_id = sp.id
     WHERE (m.principal_type = 'user' AND m.principal_id = ${userId})
       OR (m.principal_type = 'group' AND m.principal_id IN (SELECT group_id FROM group_members WHERE user_id = ${userId}))
-    ORDER BY sp.id`);
+    ORDER BY sp.id`;
 }
 
 /** The root nodes of spaces' trees, by space id. */
@@ -68,10 +77,10 @@ function uniqueName(wanted: string, taken: Set<string>): string {
 /**
  * What a user's root shows besides their own files: spaces with their role, and accepted shares
  * still usable (not expired, upstream rights intact). `ownNames` are the names already in the root.
- * Two queries when there is nothing to mount, which is the common case.
+ * Two queries in one batch (one round trip to D1) when there is nothing to mount, which is the common case.
  */
-export async function mountsOf(db: Db, userId: string, ownNames: () => Promise<Set<string>>): Promise<Mount[]> {
-  const [received, spaces] = await Promise.all([receivedShares(db, userId), memberSpaces(db, userId)]);
+export async function mountsOf(db: Db, userId: string, ownNames: () => Promise<Set<string>>, started?: Promise<MountRows>): Promise<Mount[]> {
+  const [received, spaces] = await (started ?? readTogether<[ReceivedShare, MemberSpace]>(db, [...mountQueries(userId)]));
   if (!received.length && !spaces.length) return [];
 
   const roleBySpace = new Map<number, { name: string; bits: number }>();

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { fileNodes } from "../../schema/core";
 import type { User } from "../accounts/users";
 import type { Db } from "../db/client";
-import { personalRoot, personalRootAndPath, walk, walkRows, type FileNode } from "../storage/tree";
-import { mountsOf, type Mount } from "./mounts";
+import { personalRoot, personalRootAndPath, walk, walkRows, type FileNode, type RootAndPath } from "../storage/tree";
+import { mountsOf, type Mount, type MountRows } from "./mounts";
 import { ALL, bitsFor } from "./permission-bits";
 import { placeNodes } from "./placed-nodes";
 
@@ -20,6 +20,12 @@ export interface ViewLocation {
   permissions: number;
 }
 
+/** Reads of a view already under way for a given user and path (see webdav/tree-prefetch.ts). */
+export interface StartedReads {
+  rootAndPath: Promise<RootAndPath | undefined>;
+  mountRows?: Promise<MountRows>;
+}
+
 /**
  * A user's file tree as every layer shows it: their personal tree, with the spaces and shares they
  * receive mounted in its root. A path whose first name is in the personal root never costs a mount
@@ -34,24 +40,32 @@ export class UserView {
     readonly root: FileNode,
     /** The personal nodes on a path loaded with the root, so resolving that path costs no query. */
     private readonly prefetched?: { names: readonly string[]; onPath: readonly FileNode[] },
+    /** The first reads of the mounts, already under way. */
+    private readonly mountRows?: Promise<MountRows>,
   ) {}
 
   /**
    * The view; with `path`, the personal nodes on it come in the same round trip as the root. `started`
-   * is that same read for this user and path, already under way (see webdav/tree-prefetch.ts).
+   * holds those same reads for this user and path, already under way (see webdav/tree-prefetch.ts),
+   * and maybe the mounts' first reads.
    */
-  static async of(db: Db, user: User, path?: readonly string[], started?: ReturnType<typeof personalRootAndPath>): Promise<UserView> {
-    const loaded = await (started ?? (path?.length ? personalRootAndPath(db, user.id, path) : undefined));
-    if (loaded) return new UserView(db, user, loaded.root, { names: path!, onPath: loaded.onPath });
-    return new UserView(db, user, await personalRoot(db, user.id));
+  static async of(db: Db, user: User, path?: readonly string[], started?: StartedReads): Promise<UserView> {
+    const loaded = await (started?.rootAndPath ?? (path?.length ? personalRootAndPath(db, user.id, path) : undefined));
+    if (loaded) return new UserView(db, user, loaded.root, { names: path ?? [], onPath: loaded.onPath }, started?.mountRows);
+    return new UserView(db, user, await personalRoot(db, user.id), undefined, started?.mountRows);
   }
 
   /** The mounts in the root, loaded once per request. */
   mounts(): Promise<Mount[]> {
-    this.mountsPromise ??= mountsOf(this.db, this.user.id, async () => {
-      const rows = await this.db.select({ name: fileNodes.name }).from(fileNodes).where(eq(fileNodes.parentId, this.root.id));
-      return new Set(rows.map((r) => r.name));
-    });
+    this.mountsPromise ??= mountsOf(
+      this.db,
+      this.user.id,
+      async () => {
+        const rows = await this.db.select({ name: fileNodes.name }).from(fileNodes).where(eq(fileNodes.parentId, this.root.id));
+        return new Set(rows.map((r) => r.name));
+      },
+      this.mountRows,
+    );
     return this.mountsPromise;
   }
 

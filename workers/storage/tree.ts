@@ -96,11 +96,25 @@ export function walkRows(root: FileNode, names: readonly string[], onPath: reado
  * A user's personal root and the nodes on `names` below it, in one round trip instead of two (a DAV
  * request needs both before anything else). Undefined when the root does not exist yet.
  */
-export async function personalRootAndPath(db: Db, userId: string, names: readonly string[]): Promise<{ root: FileNode; onPath: FileNode[] } | undefined> {
+export async function personalRootAndPath(db: Db, userId: string, names: readonly string[]): Promise<RootAndPath | undefined> {
+  return rootAndPathFromRows(await db.all<Record<string, unknown>>(personalRootAndPathQuery(userId, names)));
+}
+
+export interface RootAndPath {
+  root: FileNode;
+  onPath: FileNode[];
+}
+
+/** personalRootAndPath's statement, not yet sent (a DAV request's prefetch batches it); rows go through rootAndPathFromRows. */
+export function personalRootAndPathQuery(userId: string, names: readonly string[]): SQL {
   const rootId = sql`(SELECT id FROM file_nodes WHERE owner_id = ${userId} AND parent_id IS NULL AND space_id IS NULL AND trashed_at IS NULL LIMIT 1)`;
-  const rows = await db.select().from(fileNodes).where(pathFrom(rootId, names));
-  const root = rows.find((n) => n.parentId === null);
-  return root ? { root, onPath: rows } : undefined;
+  return nodesWhere(pathFrom(rootId, names));
+}
+
+export function rootAndPathFromRows(rows: Record<string, unknown>[]): RootAndPath | undefined {
+  const onPath = nodesFromRows(rows);
+  const root = onPath.find((n) => n.parentId === null);
+  return root ? { root, onPath } : undefined;
 }
 
 /** The node's path below its tree's root, as names (empty for the root). */
