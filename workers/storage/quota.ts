@@ -3,6 +3,7 @@ import { effectiveQuota } from "../accounts/quota";
 import { findUser, type User } from "../accounts/users";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
+import { directReader, type Reader } from "../db/read-together";
 import { homeRootOf, type FileNode } from "./tree";
 
 /** Bytes a user's own files occupy: their root folder's size, kept up to date by every change. */
@@ -14,8 +15,8 @@ export async function storageUsedBy(db: Db, userId: string): Promise<number> {
  * What is left of an organisation's pool: its quota minus what all its members' trees hold (the
  * org's spaces, whose holder accounts belong to it, count too). Null when the org has no pool.
  */
-async function orgPoolLeft(db: Db, orgId: string): Promise<number | null> {
-  const [row] = await db.all<{ quota: number | null; used: number }>(sql`
+async function orgPoolLeft(read: Reader, orgId: string): Promise<number | null> {
+  const [row] = await read<{ quota: number | null; used: number }>(sql`
     SELECT o.quota_bytes AS quota,
       coalesce((SELECT sum(n.size) FROM file_nodes n JOIN users u ON u.id = n.owner_id
         WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.trashed_at IS NULL), 0) AS used
@@ -33,10 +34,18 @@ export async function spaceLeftFor(db: Db, config: Config, userId: string): Prom
   return (await quotaFigures(db, config, user, await homeRootOf(db, userId))).available;
 }
 
-/** Used and available bytes, from a user and their root as already loaded; the org pool costs one query. */
-export async function quotaFigures(db: Db, config: Config, user: User, root: FileNode): Promise<{ used: number; available: number | null }> {
+export interface QuotaFigures {
+  used: number;
+  available: number | null;
+}
+
+/**
+ * Used and available bytes, from a user and their root as already loaded; the org pool costs one query
+ * (through `read`, so that a PROPFIND sends it in the batch of its listing).
+ */
+export async function quotaFigures(db: Db, config: Config, user: User, root: FileNode, read: Reader = directReader(db)): Promise<QuotaFigures> {
   const quota = effectiveQuota(user.quotaBytes ?? null, config.defaultQuotaBytes);
   const own = quota === null ? null : Math.max(0, quota - root.size);
-  const pool = user.orgId ? await orgPoolLeft(db, user.orgId) : null;
+  const pool = user.orgId ? await orgPoolLeft(read, user.orgId) : null;
   return { used: root.size, available: tighter(own, pool) };
 }

@@ -1,6 +1,7 @@
 import { ApiError, notFound } from "../http/errors";
 import { sql } from "drizzle-orm";
 import { batchedReader } from "../db/read-together";
+import { quotaFigures } from "../storage/quota";
 import { childrenQuery, namesOf, nodeById, nodesFromRows, type FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import { deadPropertiesByNode, deadPropertiesOfFolderQuery, type DeadPropertyRow } from "./dead-properties";
@@ -26,8 +27,8 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
     atRoot ? dav.view.rootEtag() : node.etag,
   ]);
   // Then one batch, one round trip to D1, for everything else: the children, the locks on the folder
-  // and on them, their dead properties, and what the property sources read for them all (by a subquery
-  // for the folder and its children, since their ids are not known before the batch).
+  // and on them, their dead properties, what the property sources read for them all (by a subquery
+  // for the folder and its children, since their ids are not known before the batch), and the org's quota pool.
   const read = batchedReader(dav.db);
   const ownChildren = withChildren && !listed;
   const childRows = ownChildren ? read<Record<string, unknown>>(childrenQuery(node.id)) : Promise.resolve([]);
@@ -43,11 +44,12 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const mountIds = mounts.map((m) => m.node.id);
   const ids = ownChildren ? folderAndChildrenIds(node, mountIds) : [node.id, ...(listed ?? []).map((n) => n.id), ...mountIds];
   const sources = startSources(dav, request, { ids, nodes, read });
-  const [all, deadByNode, answers, coveringLocks, childLocks] = await Promise.all([nodes, dead, sources, covering, onChildren]);
+  const quota = quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root, read);
+  const [all, deadByNode, answers, quotaOfAsker, coveringLocks, childLocks] = await Promise.all([nodes, dead, sources, quota, covering, onChildren]);
   const baseNames = dav.names;
   const entries = all.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
   const locks = locksWanted ? lockDiscovery(dav, node, all, baseNames, coveringLocks, childLocks) : undefined;
-  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadByNode, sources: answers }));
+  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadByNode, sources: answers, quota: quotaOfAsker }));
 }
 
 /** A folder, its children and the given mounts, as a subquery of their ids. */

@@ -1,5 +1,5 @@
 import { instanceId } from "../accounts/instance-secret";
-import { quotaFigures } from "../storage/quota";
+import { quotaFigures, type QuotaFigures } from "../storage/quota";
 import type { FileNode } from "../storage/tree";
 import { batchedReader } from "../db/read-together";
 import type { Dav } from "./context";
@@ -25,6 +25,8 @@ export interface RenderOptions {
   dead?: ReadonlyMap<number, PropValue[]>;
   /** The property sources' answers, when the caller loads them with its own reads (see startSources). */
   sources?: SourceAnswers;
+  /** The asker's quota figures, when the caller loads them with its own reads. */
+  quota?: QuotaFigures;
 }
 
 const LOCKDISCOVERY = propertyKey(DAV_NS, "lockdiscovery");
@@ -55,7 +57,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
     options.dead ?? read<DeadPropertyRow>(deadPropertiesOfNodesQuery(ids)).then(deadPropertiesByNode),
     options.sources ?? startSources(dav, request, { ids, nodes: Promise.resolve(nodes), read }),
     instanceId(dav.db),
-    quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root),
+    options.quota ?? quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root, read),
     foreignOwnerFigures(dav, nodes, request),
     options.locks,
   ]);
