@@ -16,16 +16,39 @@ export async function storageUsedBy(db: Db, userId: string): Promise<number> {
  * org's spaces, whose holder accounts belong to it, count too). Null when the org has no pool.
  */
 async function orgPoolLeft(read: Reader, orgId: string): Promise<number | null> {
-  const [row] = await read<{ quota: number | null; used: number }>(sql`
-    SELECT o.quota_bytes AS quota,
-      coalesce((SELECT sum(n.size) FROM file_nodes n JOIN users u ON u.id = n.owner_id
-        WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.trashed_at IS NULL), 0) AS used
-    FROM orgs o WHERE o.id = ${orgId}`);
-  if (!row || row.quota === null) return null;
-  return Math.max(0, row.quota - row.used);
+  const [row] = await read<{ quota: number | null; used: number }>(sql`SELECT o.quota_bytes AS quota, ${POOL_USED} AS used FROM orgs o WHERE o.id = ${orgId}`);
+  return row ? poolLeft(row.quota, row.used) : null;
 }
 
+/** What the trees of all members of the org `o` hold, as a column of a query on `orgs o`. */
+const POOL_USED = sql`coalesce((SELECT sum(n.size) FROM file_nodes n JOIN users u ON u.id = n.owner_id
+  WHERE u.org_id = o.id AND n.parent_id IS NULL AND n.trashed_at IS NULL), 0)`;
+
+const poolLeft = (quota: number | null, used: number) => (quota === null ? null : Math.max(0, quota - used));
+
 const tighter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/**
+ * The display name and quota figures of several accounts (the owners of trees the asker sees but does
+ * not own), in one statement: their quota, their root's size and their org's pool. An account that
+ * does not exist is left out.
+ */
+export async function accountsFigures(read: Reader, config: Config, userIds: readonly string[]): Promise<Map<string, { displayName: string; quota: QuotaFigures }>> {
+  const rows = await read<{ id: string; displayName: string; quotaBytes: number | null; used: number; hasOrg: number; poolQuota: number | null; poolUsed: number | null }>(sql`
+    SELECT u.id AS id, u.display_name AS displayName, u.quota_bytes AS quotaBytes,
+      coalesce((SELECT r.size FROM file_nodes r WHERE r.owner_id = u.id AND r.parent_id IS NULL AND r.trashed_at IS NULL LIMIT 1), 0) AS used,
+      u.org_id IS NOT NULL AS hasOrg, o.quota_bytes AS poolQuota, CASE WHEN o.id IS NULL THEN NULL ELSE ${POOL_USED} END AS poolUsed
+    FROM users u LEFT JOIN orgs o ON o.id = u.org_id
+    WHERE u.id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
+  return new Map(
+    rows.map((r) => {
+      const quota = effectiveQuota(r.quotaBytes, config.defaultQuotaBytes);
+      const own = quota === null ? null : Math.max(0, quota - r.used);
+      const pool = r.hasOrg && r.poolUsed !== null ? poolLeft(r.poolQuota, r.poolUsed) : null;
+      return [r.id, { displayName: r.displayName, quota: { used: r.used, available: tighter(own, pool) } }];
+    }),
+  );
+}
 
 /** What a user may still store: their own quota and their organisation's pool both apply. Null when unlimited. */
 export async function spaceLeftFor(db: Db, config: Config, userId: string): Promise<number | null> {

@@ -9,6 +9,7 @@ import { activeLockXml, locksCoveringQuery, locksFromRows, locksOnChildrenQuery,
 import { multistatus } from "./multistatus";
 import { readPropfindBody, type PropRequest } from "./prop-request";
 import { renderNodes, startSources } from "./render-nodes";
+import { foreignOwnerFigures } from "./tree-owners";
 import { DAV_NS } from "./xml";
 
 export async function handlePropfind(dav: Dav): Promise<Response> {
@@ -28,7 +29,7 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   ]);
   // Then one batch, one round trip to D1, for everything else: the children, the locks on the folder
   // and on them, their dead properties, what the property sources read for them all (by a subquery
-  // for the folder and its children, since their ids are not known before the batch), and the org's quota pool.
+  // for the folder and its children, since their ids are not known before the batch), the quota figures.
   const read = batchedReader(dav.db);
   const ownChildren = withChildren && !listed;
   const childRows = ownChildren ? read<Record<string, unknown>>(childrenQuery(node.id)) : Promise.resolve([]);
@@ -45,11 +46,14 @@ export async function handlePropfind(dav: Dav): Promise<Response> {
   const ids = ownChildren ? folderAndChildrenIds(node, mountIds) : [node.id, ...(listed ?? []).map((n) => n.id), ...mountIds];
   const sources = startSources(dav, request, { ids, nodes, read });
   const quota = quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root, read);
-  const [all, deadByNode, answers, quotaOfAsker, coveringLocks, childLocks] = await Promise.all([nodes, dead, sources, quota, covering, onChildren]);
+  // A tree has one owner: the children's is expected to be the folder's (or a mount's, at the root);
+  // renderNodes looks up any other.
+  const owners = foreignOwnerFigures(dav, [node, ...mounts.map((m) => m.node)], request, read);
+  const [all, deadByNode, answers, quotaOfAsker, ownerFigures, coveringLocks, childLocks] = await Promise.all([nodes, dead, sources, quota, owners, covering, onChildren]);
   const baseNames = dav.names;
   const entries = all.map((n, i) => ({ node: n, names: i === 0 ? baseNames : [...baseNames, n.name] }));
   const locks = locksWanted ? lockDiscovery(dav, node, all, baseNames, coveringLocks, childLocks) : undefined;
-  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadByNode, sources: answers, quota: quotaOfAsker }));
+  return multistatus(await renderNodes(dav, entries, request, { locks, dead: deadByNode, sources: answers, quota: quotaOfAsker, owners: ownerFigures }));
 }
 
 /** A folder, its children and the given mounts, as a subquery of their ids. */

@@ -6,7 +6,7 @@ import type { Dav } from "./context";
 import { deadPropertiesByNode, deadPropertiesOfNodesQuery, type DeadPropertyRow } from "./dead-properties";
 import { elementParts, listingResponseXml, propElement, type ElementParts, type PropValue } from "./multistatus";
 import type { PropRequest } from "./prop-request";
-import { foreignOwnerFigures } from "./tree-owners";
+import { foreignOwnerFigures, type OwnerFigures } from "./tree-owners";
 import { ALLPROP, LIVE_PROPERTIES, propertyKey, splitKey, type PropertyContext } from "./properties";
 import type { PropertySource, PropertySourceInput } from "./property-source";
 import { PROPERTY_SOURCES } from "./property-sources";
@@ -27,6 +27,8 @@ export interface RenderOptions {
   sources?: SourceAnswers;
   /** The asker's quota figures, when the caller loads them with its own reads. */
   quota?: QuotaFigures;
+  /** Figures of the owners of trees the asker does not own, as far as the caller loaded them with its own reads. */
+  owners?: ReadonlyMap<string, OwnerFigures>;
 }
 
 const LOCKDISCOVERY = propertyKey(DAV_NS, "lockdiscovery");
@@ -58,7 +60,7 @@ export async function renderNodes(dav: Dav, entries: readonly NodeEntry[], reque
     options.sources ?? startSources(dav, request, { ids, nodes: Promise.resolve(nodes), read }),
     instanceId(dav.db),
     options.quota ?? quotaFigures(dav.db, dav.c.var.config, dav.user, dav.root, read),
-    foreignOwnerFigures(dav, nodes, request),
+    foreignOwnerFigures(dav, nodes, request, read, options.owners),
     options.locks,
   ]);
   const getterOf = (k: string): Getter | undefined => {

@@ -1,6 +1,6 @@
-import { findUser } from "../accounts/users";
-import { quotaFigures } from "../storage/quota";
-import { homeRootOf, type FileNode } from "../storage/tree";
+import type { Reader } from "../db/read-together";
+import { accountsFigures } from "../storage/quota";
+import type { FileNode } from "../storage/tree";
 import type { Dav } from "./context";
 import type { PropRequest } from "./prop-request";
 import { propertyKey, type PropertyContext } from "./properties";
@@ -16,17 +16,20 @@ const wantsOwnerFigures = (request: PropRequest) =>
 /**
  * The owner's name and quota for nodes of trees the asker does not own: a space shows its own quota
  * (clients check quota-available-bytes before uploading into a folder) and its name as owner; a
- * received share, its sharer's. One lookup per such tree, and none unless the request asks.
+ * received share, its sharer's. One statement for all such trees (through `read`, so that it can share
+ * a batch), none unless the request asks, and none for owners already in `known`.
  */
-export async function foreignOwnerFigures(dav: Dav, nodes: readonly FileNode[], request: PropRequest): Promise<Map<string, OwnerFigures>> {
-  const owners = [...new Set(nodes.map((n) => n.ownerId))].filter((id) => id !== dav.user.id);
-  if (!owners.length || !wantsOwnerFigures(request)) return new Map();
-  const figures = await Promise.all(
-    owners.map(async (id): Promise<[string, OwnerFigures] | null> => {
-      const [owner, root] = await Promise.all([findUser(dav.db, id), homeRootOf(dav.db, id)]);
-      if (!owner) return null;
-      return [id, { ownerDisplayName: owner.displayName, quota: await quotaFigures(dav.db, dav.c.var.config, owner, root) }];
-    }),
-  );
-  return new Map(figures.filter((f) => f !== null));
+export async function foreignOwnerFigures(
+  dav: Dav,
+  nodes: readonly FileNode[],
+  request: PropRequest,
+  read: Reader,
+  known: ReadonlyMap<string, OwnerFigures> = new Map(),
+): Promise<Map<string, OwnerFigures>> {
+  const owners = [...new Set(nodes.map((n) => n.ownerId))].filter((id) => id !== dav.user.id && !known.has(id));
+  if (!owners.length || !wantsOwnerFigures(request)) return new Map(known);
+  const figures = await accountsFigures(read, dav.c.var.config, owners);
+  const all = new Map(known);
+  for (const [id, { displayName, quota }] of figures) all.set(id, { ownerDisplayName: displayName, quota });
+  return all;
 }
