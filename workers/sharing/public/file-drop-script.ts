@@ -43,7 +43,7 @@ export const FILE_DROP_SCRIPT = `"use strict";
     xhr.send(item.file);
   }
 
-  input.addEventListener("change", function () {
+  function take() {
     Array.prototype.forEach.call(input.files, function (file) {
       var row = document.createElement("li");
       var name = document.createElement("span");
@@ -60,6 +60,10 @@ export const FILE_DROP_SCRIPT = `"use strict";
     });
     input.value = "";
     if (!busy) next();
-  });
+  }
+
+  input.addEventListener("change", take);
+  // On a slow phone, files can be picked before this script has run: they are sent too.
+  if (input.files && input.files.length) take();
 })();
 `;
