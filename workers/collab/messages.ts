@@ -2,7 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as authProtocol from "y-protocols/auth";
 import * as syncProtocol from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
 /** y-websocket's message types: the first varUint of every frame. */
 export const MESSAGE_SYNC = 0;
@@ -10,37 +10,24 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** A sync message (step 1, step 2 or update) whose payload is already encoded. */
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
+
+export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array => syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(doc));
 
 /** Sync step 1 from a stored state vector, for a room that has not decoded its document yet. */
-export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep1FromStateVector = (stateVector: Uint8Array): Uint8Array => syncFrame(syncProtocol.messageYjsSyncStep1, stateVector);
 
 /** Sync step 2 carrying an already encoded update (a stored snapshot), sent as it is. */
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => syncFrame(syncProtocol.messageYjsSyncStep2, update);
 
-export function encodeUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeUpdate = (update: Uint8Array): Uint8Array => syncFrame(syncProtocol.messageYjsUpdate, update);
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -82,12 +69,7 @@ export function readMessage(data: Uint8Array): IncomingMessage {
 }
 
 /** Answers a client's state vector with what it misses (sync step 2). */
-export function answerSyncStep1(stateVector: Uint8Array, doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+export const answerSyncStep1 = (stateVector: Uint8Array, doc: Y.Doc): Uint8Array => encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector));
 
 /** A new client's state vector: it holds nothing yet, so the whole document is what it misses. */
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
