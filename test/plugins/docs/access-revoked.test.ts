@@ -35,11 +35,24 @@ describe("an open document when access ends", () => {
     return { id: await fileId(owner, `/${folder}/pv.md`), shareId: shared.id };
   }
 
-  it("closes the editor of a share that was deleted", async () => {
-    const recipient = await provisionUser(ADMIN, "rev-unshared");
-    const { id, shareId } = await sharedDocument("Unshared", recipient);
+  /** A new recipient of a shared document, with it open and loaded. */
+  async function editing(login: string, folder: string) {
+    const recipient = await provisionUser(ADMIN, login);
+    const { id, shareId } = await sharedDocument(folder, recipient);
     const peer = await open(id, recipient[0]);
     await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    return { recipient, id, shareId, peer };
+  }
+
+  /** The owner with the document open too, to see what reaches others. */
+  async function watching(id: number) {
+    const watcher = await open(id, owner[0]);
+    await until(() => markdownOf(watcher.doc) === "PV\n", "the owner's initial content");
+    return watcher;
+  }
+
+  it("closes the editor of a share that was deleted", async () => {
+    const { id, shareId, peer } = await editing("rev-unshared", "Unshared");
     expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
     await runDurableObjectAlarm(room(id));
     await until(() => peer.closed !== undefined, "closed", 5000);
@@ -47,10 +60,7 @@ describe("an open document when access ends", () => {
   });
 
   it("closes the editor of an account that was disabled", async () => {
-    const recipient = await provisionUser(ADMIN, "rev-disabled");
-    const { id } = await sharedDocument("Disabled", recipient);
-    const peer = await open(id, recipient[0]);
-    await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    const { recipient, id, peer } = await editing("rev-disabled", "Disabled");
     expect((await ocs(`/ocs/v2.php/cloud/users/${recipient[0]}/disable`, { method: "PUT", auth: ADMIN })).status).toBe(200);
     await runDurableObjectAlarm(room(id));
     await until(() => peer.closed !== undefined, "closed", 5000);
@@ -58,11 +68,8 @@ describe("an open document when access ends", () => {
   });
 
   it("turns the editor read-only when the share is lowered to read, and drops its edits", async () => {
-    const recipient = await provisionUser(ADMIN, "rev-lowered");
-    const { id, shareId } = await sharedDocument("Lowered", recipient);
-    const peer = await open(id, recipient[0]);
-    const watcher = await open(id, owner[0]);
-    await until(() => markdownOf(peer.doc) === "PV\n" && markdownOf(watcher.doc) === "PV\n", "initial content");
+    const { id, shareId, peer } = await editing("rev-lowered", "Lowered");
+    const watcher = await watching(id);
     expect((await shareApi(owner, "PUT", `/shares/${shareId}`, { permissions: "1" })).status).toBe(200);
     await runDurableObjectAlarm(room(id));
     mergeMarkdown(peer.doc, "PV\n\nAjout après la fin du partage.\n", "typing");
@@ -80,10 +87,7 @@ describe("an open document when access ends", () => {
     });
 
   it("asks again in the background while someone types, and closes them once the share is gone", async () => {
-    const recipient = await provisionUser(ADMIN, "rev-typing");
-    const { id, shareId } = await sharedDocument("Typing", recipient);
-    const peer = await open(id, recipient[0]);
-    await until(() => markdownOf(peer.doc) === "PV\n", "initial content");
+    const { id, shareId, peer } = await editing("rev-typing", "Typing");
     expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
     // Confirmed less than ACCESS_RECHECK_MS ago: this keystroke is taken without waiting, and triggers the check.
     await confirmedAgo(id, ACCESS_RECHECK_MS * 0.75);
@@ -93,11 +97,8 @@ describe("an open document when access ends", () => {
   });
 
   it("waits for the answer before taking a change on an older confirmation", async () => {
-    const recipient = await provisionUser(ADMIN, "rev-idle");
-    const { id, shareId } = await sharedDocument("Idle", recipient);
-    const peer = await open(id, recipient[0]);
-    const watcher = await open(id, owner[0]);
-    await until(() => markdownOf(peer.doc) === "PV\n" && markdownOf(watcher.doc) === "PV\n", "initial content");
+    const { id, shareId, peer } = await editing("rev-idle", "Idle");
+    const watcher = await watching(id);
     expect((await shareApi(owner, "DELETE", `/shares/${shareId}`)).status).toBe(200);
     await confirmedAgo(id, ACCESS_RECHECK_MS + 500);
     mergeMarkdown(peer.doc, "PV\n\nAprès la fin du partage.\n", "typing");
