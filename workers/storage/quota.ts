@@ -28,6 +28,13 @@ const poolLeft = (quota: number | null, used: number) => (quota === null ? null 
 
 const tighter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
+/** Used and available bytes: the account's own quota (or the default) and its org's pool both apply. */
+function figures(config: Config, quotaBytes: number | null, used: number, poolLeftBytes: number | null): QuotaFigures {
+  const quota = effectiveQuota(quotaBytes, config.defaultQuotaBytes);
+  const own = quota === null ? null : Math.max(0, quota - used);
+  return { used, available: tighter(own, poolLeftBytes) };
+}
+
 /**
  * The display name and quota figures of several accounts (the owners of trees the asker sees but does
  * not own), in one statement: their quota, their root's size and their org's pool. An account that
@@ -42,10 +49,8 @@ export async function accountsFigures(read: Reader, config: Config, userIds: rea
     WHERE u.id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`);
   return new Map(
     rows.map((r) => {
-      const quota = effectiveQuota(r.quotaBytes, config.defaultQuotaBytes);
-      const own = quota === null ? null : Math.max(0, quota - r.used);
       const pool = r.hasOrg && r.poolUsed !== null ? poolLeft(r.poolQuota, r.poolUsed) : null;
-      return [r.id, { displayName: r.displayName, quota: { used: r.used, available: tighter(own, pool) } }];
+      return [r.id, { displayName: r.displayName, quota: figures(config, r.quotaBytes, r.used, pool) }];
     }),
   );
 }
@@ -67,8 +72,6 @@ export interface QuotaFigures {
  * (through `read`, so that a PROPFIND sends it in the batch of its listing).
  */
 export async function quotaFigures(db: Db, config: Config, user: User, root: FileNode, read: Reader = directReader(db)): Promise<QuotaFigures> {
-  const quota = effectiveQuota(user.quotaBytes ?? null, config.defaultQuotaBytes);
-  const own = quota === null ? null : Math.max(0, quota - root.size);
   const pool = user.orgId ? await orgPoolLeft(read, user.orgId) : null;
-  return { used: root.size, available: tighter(own, pool) };
+  return figures(config, user.quotaBytes ?? null, root.size, pool);
 }
