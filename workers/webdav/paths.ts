@@ -14,6 +14,9 @@ export function namesFromRawPath(raw: string): string[] {
   return splitPath(decoded.join("/"));
 }
 
+/** A request URL's path segments, still percent-encoded, with repeated slashes collapsed (the first is empty). */
+export const rawSegments = (url: string): string[] => new URL(url).pathname.replace(/\/{2,}/g, "/").split("/");
+
 export function hrefOf(base: string, names: readonly string[], isFolder: boolean): string {
   const path = names.map((n) => encodeURIComponent(n)).join("/");
   return `${base}/${path}${isFolder && path ? "/" : ""}`;

@@ -7,6 +7,7 @@ import { ApiError, forbidden } from "../http/errors";
 import { handleReport } from "../search/dav-report";
 import { handleSearch } from "../search/dav-search";
 import { davContext, type Dav } from "./context";
+import { rawSegments } from "./paths";
 import { fileLifecycleDavRoutes } from "./lifecycle/routes";
 import { handleLock, handleUnlock } from "./lock-methods";
 import { handlePropfind } from "./propfind";
@@ -35,8 +36,7 @@ export const HANDLERS: Record<string, (dav: Dav) => Promise<Response>> = {
 
 /** The request's path after `prefix`, still percent-encoded, so that `%2F` and `%23` keep their meaning. */
 export function rawRest(c: Context<AppEnv>, prefixSegments: number): string {
-  const raw = new URL(c.req.url).pathname.replace(/\/{2,}/g, "/");
-  return raw.split("/").slice(prefixSegments + 1).join("/");
+  return rawSegments(c.req.url).slice(prefixSegments + 1).join("/");
 }
 
 async function serve(c: Context<AppEnv>, base: string, prefixSegments: number): Promise<Response> {

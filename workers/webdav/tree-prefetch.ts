@@ -5,7 +5,7 @@ import { readTogether } from "../db/read-together";
 import { mountQueries, type MountRows } from "../sharing/mounts";
 import type { StartedReads } from "../sharing/user-view";
 import { personalRootAndPathQuery, rootAndPathFromRows } from "../storage/tree";
-import { namesFromRawPath } from "./paths";
+import { namesFromRawPath, rawSegments } from "./paths";
 
 /** A personal tree's root and the nodes on a path, read for the account a request names before its credentials are checked. */
 export interface TreePrefetch {
@@ -16,7 +16,7 @@ export interface TreePrefetch {
 
 /** The account and the path below its tree that a DAV files URL names; the legacy door names no account. */
 function davTarget(c: Context<AppEnv>, login: string): { userId: string; rawRest: string } | undefined {
-  const segments = new URL(c.req.url).pathname.replace(/\/{2,}/g, "/").split("/");
+  const segments = rawSegments(c.req.url);
   if (segments[1] !== "remote.php") return undefined;
   if (segments[2] === "webdav") return { userId: login, rawRest: segments.slice(3).join("/") };
   if (segments[2] !== "dav" || segments[3] !== "files" || !segments[4]) return undefined;
