@@ -63,7 +63,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   private log: UpdateLog;
   private readonly awareness = new AwarenessRelay();
   private readonly outbox = new BroadcastOutbox(
-    () => this.ctx.getWebSockets(),
+    () => this.sockets(),
     (ws, frame) => this.send(ws, frame),
   );
   // Starts from the clock so that a room woken from hibernation still counts up past what clients saw.
@@ -77,6 +77,12 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   private loaded: Promise<void> | undefined;
+  /** The connected sockets, listed again only when one joins or leaves: a busy room asks for them at every change. */
+  private socketList: WebSocket[] | undefined;
+
+  private sockets(): WebSocket[] {
+    return (this.socketList ??= this.ctx.getWebSockets());
+  }
 
   /**
    * Rebuilds the document from SQLite (again after every hibernation) before anything touches it.
@@ -152,6 +158,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [`user:${userId}`]);
+    this.socketList = undefined;
+    this.holdAccess(userId, access);
     const connection: CollabConnection = { userId, readOnly: access === "read", clientIds: [], warnedReadOnly: false, checkedAt: Date.now() };
     server.serializeAttachment(connection);
     server.send(stored ? encodeSyncStep1FromStateVector(stored.stateVector) : encodeSyncStep1(this.doc));
@@ -225,16 +233,33 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
    * not wait for the authorization service, and no change is ever taken on an older answer.
    */
   private async confirmAccess(ws: WebSocket, connection: CollabConnection): Promise<CollabConnection | null> {
-    const age = Date.now() - (connection.checkedAt ?? 0);
+    const checkedAt = Math.max(connection.checkedAt ?? 0, this.confirmedAt.get(connection.userId) ?? 0);
+    const age = Date.now() - checkedAt;
     if (connection.readOnly || age < ACCESS_RECHECK_MS / 2) return connection;
     if (age < ACCESS_RECHECK_MS) {
       this.recheckInBackground(connection.userId);
       return connection;
     }
-    return (await this.applyAccess(connection.userId)).get(ws) ?? null;
+    await this.applyAccess(connection.userId);
+    return ws.readyState === WebSocket.READY_STATE_OPEN ? (ws.deserializeAttachment() as CollabConnection) : null;
   }
 
   private readonly rechecking = new Set<string>();
+  /**
+   * When each user's access was last confirmed. Kept in memory so that a confirmation writes nothing
+   * to their sockets (a shared account or a public link may hold hundreds); a room woken from
+   * hibernation falls back on the sockets' own `checkedAt`, and so asks again.
+   */
+  private readonly confirmedAt = new Map<string, number>();
+  /** The access all of a user's sockets hold, when they hold the same: an unchanged answer then touches none of them. */
+  private readonly heldAccess = new Map<string, "read" | "write">();
+
+  /** A new socket of `userId` was accepted with `access`. */
+  private holdAccess(userId: string, access: "read" | "write") {
+    const alone = this.ctx.getWebSockets(`user:${userId}`).length === 1;
+    if (alone || this.heldAccess.get(userId) === access) this.heldAccess.set(userId, access);
+    else this.heldAccess.delete(userId);
+  }
 
   private recheckInBackground(userId: string) {
     if (this.rechecking.has(userId)) return;
@@ -245,26 +270,24 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
       .finally(() => this.rechecking.delete(userId));
   }
 
-  /** Asks once for a user and applies the answer to all their sockets: closed, lowered, or kept. */
-  private async applyAccess(userId: string): Promise<Map<WebSocket, CollabConnection>> {
+  /** Asks once for a user and applies the answer to all their sockets: closed, lowered, raised, or kept. */
+  private async applyAccess(userId: string): Promise<void> {
     const access = await this.accessNow(userId);
-    const kept = new Map<WebSocket, CollabConnection>();
+    if (access === undefined) return;
+    this.confirmedAt.set(userId, Date.now());
+    if (access !== null && this.heldAccess.get(userId) === access) return;
     for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
-      const connection = ws.deserializeAttachment() as CollabConnection;
-      if (access === undefined) {
-        kept.set(ws, connection);
-        continue;
-      }
       if (access === null) {
         ws.close(CLOSE_REVOKED, "Access revoked");
         continue;
       }
+      const connection = ws.deserializeAttachment() as CollabConnection;
       const readOnly = access === "read";
-      const updated = { ...connection, readOnly, warnedReadOnly: readOnly === connection.readOnly && connection.warnedReadOnly, checkedAt: Date.now() };
-      ws.serializeAttachment(updated);
-      kept.set(ws, updated);
+      if (readOnly === connection.readOnly) continue;
+      ws.serializeAttachment({ ...connection, readOnly, warnedReadOnly: false, checkedAt: Date.now() });
     }
-    return kept;
+    if (access === null) this.heldAccess.delete(userId);
+    else this.heldAccess.set(userId, access);
   }
 
   /** Re-checks everyone connected: idle readers lose a revoked share too, not only those who type. */
@@ -313,6 +336,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   protected onAlarm(): void | Promise<void> {}
 
   override async alarm(): Promise<void> {
+    this.socketList = undefined; // also drops, every refresh, a socket whose end was never reported
     await this.ensureLoaded();
     if (this.ctx.getWebSockets().length > 0) {
       await this.sweepAccess();
@@ -332,6 +356,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   }
 
   private async forget(ws: WebSocket) {
+    this.socketList = undefined;
     const connection = ws.deserializeAttachment() as CollabConnection | null;
     const gone = connection ? this.awareness.remove(connection.clientIds) : [];
     if (gone.length) this.outbox.awarenessChanged(gone, ws);
@@ -354,12 +379,15 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   async disconnectUser(userId: string, reason = "Access revoked"): Promise<number> {
     const sockets = this.ctx.getWebSockets(`user:${userId}`);
     for (const ws of sockets) ws.close(CLOSE_REVOKED, reason);
+    this.heldAccess.delete(userId);
     return sockets.length;
   }
 
   /** Ends every session (the document was deleted) and forgets the stored state. */
   async close(reason: string): Promise<void> {
     for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE_REVOKED, reason);
+    this.socketList = undefined;
+    this.heldAccess.clear();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.log = new UpdateLog(this.ctx.storage.sql, this.ctx.storage); // its tables went with the rest
@@ -372,10 +400,11 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
       const connection = ws.deserializeAttachment() as CollabConnection;
       ws.serializeAttachment({ ...connection, readOnly: access === "read", warnedReadOnly: false });
     }
+    this.heldAccess.set(userId, access);
   }
 
   protected broadcast(message: Uint8Array, except?: unknown) {
-    for (const ws of this.ctx.getWebSockets()) if (ws !== except) this.send(ws, message);
+    for (const ws of this.sockets()) if (ws !== except) this.send(ws, message);
   }
 
   private send(ws: WebSocket, message: Uint8Array) {

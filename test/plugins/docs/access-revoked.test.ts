@@ -80,6 +80,21 @@ describe("an open document when access ends", () => {
     watcher.close();
   });
 
+  it("lowers every open tab of the editor, after earlier checks found nothing changed", async () => {
+    const { recipient, id, shareId, peer } = await editing("rev-tabs", "Tabs");
+    const secondTab = await open(id, recipient[0]);
+    await until(() => markdownOf(secondTab.doc) === "PV\n", "the second tab's content");
+    await runDurableObjectAlarm(room(id)); // confirmed as it was: nothing to change on either tab
+    expect((await shareApi(owner, "PUT", `/shares/${shareId}`, { permissions: "1" })).status).toBe(200);
+    await runDurableObjectAlarm(room(id));
+    mergeMarkdown(peer.doc, "PV\n\nPremier onglet.\n", "typing");
+    mergeMarkdown(secondTab.doc, "PV\n\nSecond onglet.\n", "typing");
+    await until(() => peer.permissionDenied !== undefined && secondTab.permissionDenied !== undefined, "both tabs told they are read-only", 5000);
+    expect(await (await files(owner, "GET", "/Tabs/pv.md")).text()).toBe("PV\n");
+    peer.close();
+    secondTab.close();
+  });
+
   /** Makes the room's last confirmation of everyone's access `ageMs` old, as if they had been typing that long. */
   const confirmedAgo = (id: number, ageMs: number) =>
     runInDurableObject(room(id), (_room, state) => {
