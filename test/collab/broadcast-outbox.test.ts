@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BroadcastOutbox, coalesceMsFor, MAX_COALESCE_MS } from "../../workers/collab/outbox";
+import { awarenessCoalesceMsFor, BroadcastOutbox, coalesceMsFor, MAX_AWARENESS_COALESCE_MS, MAX_COALESCE_MS } from "../../workers/collab/outbox";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../workers/collab/messages";
 
 /** Sockets are only identities to the outbox; it hands frames to `send`. */
@@ -33,10 +33,15 @@ function typed(doc: Y.Doc, text: string): Uint8Array {
 }
 
 describe("what a room sends to everyone", () => {
-  it("waits a tenth of a millisecond per connected socket, up to 100 ms", () => {
-    expect(coalesceMsFor(2)).toBe(0.2);
-    expect(coalesceMsFor(500)).toBe(50);
+  it("gathers text for a twentieth of a millisecond per connected socket, up to 50 ms", () => {
+    expect(coalesceMsFor(2)).toBe(0.1);
+    expect(coalesceMsFor(500)).toBe(25);
     expect(coalesceMsFor(5000)).toBe(MAX_COALESCE_MS);
+  });
+
+  it("gathers awareness four times as long as text, up to 200 ms", () => {
+    expect(awarenessCoalesceMsFor(100)).toBe(4 * coalesceMsFor(100));
+    expect(awarenessCoalesceMsFor(1000)).toBe(MAX_AWARENESS_COALESCE_MS);
   });
 
   it("sends the first change after a quiet spell at once, to everyone but its sender", () => {
@@ -49,7 +54,7 @@ describe("what a room sends to everyone", () => {
   });
 
   it("merges the changes of a busy moment into one frame each, without sending anyone their own", async () => {
-    const { sockets, frames, outbox } = roomOf(300); // a 30 ms window
+    const { sockets, frames, outbox } = roomOf(300); // a 15 ms window
     const [leaSocket, hugoSocket, watcher] = sockets as [WebSocket, WebSocket, WebSocket];
     const lea = new Y.Doc();
     const hugo = new Y.Doc();
@@ -66,7 +71,7 @@ describe("what a room sends to everyone", () => {
   });
 
   it("keeps only each client's latest awareness state in a frame", async () => {
-    const { sockets, frames, outbox } = roomOf(300);
+    const { sockets, frames, outbox } = roomOf(100); // a 20 ms window
     const watcher = sockets[2]!;
     outbox.awarenessChanged([{ clientId: 7, clock: 1, state: '{"cursor":1}' }], sockets[0]);
     outbox.awarenessChanged([{ clientId: 7, clock: 2, state: '{"cursor":2}' }], sockets[0]);
@@ -82,11 +87,28 @@ describe("what a room sends to everyone", () => {
   });
 
   it("sends everyone the same frame when many sent in one flush, rather than one frame per sender", async () => {
-    const { sockets, frames, outbox } = roomOf(300);
+    const { sockets, frames, outbox } = roomOf(250); // a 50 ms awareness window
     outbox.awarenessChanged([{ clientId: 1, clock: 1, state: "{}" }], sockets[0]); // goes out at once
     for (let i = 0; i < 20; i++) outbox.awarenessChanged([{ clientId: 100 + i, clock: 1, state: `{"n":${i}}` }], sockets[i]);
-    await new Promise((r) => setTimeout(r, 60));
-    const [toSender, toWatcher] = [frames.get(sockets[5]!)!.at(-1)!, frames.get(sockets[250]!)!.at(-1)!];
+    await new Promise((r) => setTimeout(r, 80));
+    const [toSender, toWatcher] = [frames.get(sockets[5]!)!.at(-1)!, frames.get(sockets[200]!)!.at(-1)!];
     expect(toSender).toEqual(toWatcher);
+  });
+
+  it("sends text on its own shorter window, so that a busy room's cursors do not hold back its text", async () => {
+    const { sockets, frames, outbox } = roomOf(500); // text: 25 ms, awareness: 100 ms
+    const [lea, watcher] = sockets as [WebSocket, WebSocket];
+    const doc = new Y.Doc();
+    outbox.update(typed(doc, "P"), lea);
+    outbox.awarenessChanged([{ clientId: 1, clock: 1, state: '{"cursor":0}' }], lea);
+    expect(frames.get(watcher)).toHaveLength(2); // both kinds were quiet: each goes at once
+    outbox.update(typed(doc, "V"), lea);
+    outbox.awarenessChanged([{ clientId: 1, clock: 2, state: '{"cursor":1}' }], lea);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(frames.get(watcher)).toHaveLength(3);
+    expect(textOf(frames.get(watcher)!)).toBe("PV");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(frames.get(watcher)).toHaveLength(4);
+    expect(decoding.readVarUint(decoding.createDecoder(frames.get(watcher)![3]!))).toBe(MESSAGE_AWARENESS);
   });
 });

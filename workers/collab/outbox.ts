@@ -2,76 +2,109 @@ import * as Y from "yjs";
 import { encodeAwarenessItems, type AwarenessItem } from "./awareness-relay";
 import { encodeAwareness, encodeUpdate } from "./messages";
 
-/** The longest a change waits to be sent with others, in the busiest rooms. */
-export const MAX_COALESCE_MS = 100;
+/** The longest a document change waits to be sent with others, in the busiest rooms. */
+export const MAX_COALESCE_MS = 50;
+/** The longest an awareness change (a cursor, a name) waits, in the busiest rooms. */
+export const MAX_AWARENESS_COALESCE_MS = 200;
 
 /**
- * How long changes are gathered before they go out, for a room of `connected` sockets: a tenth of a
- * millisecond per socket. Each flush costs one frame per socket and per kind (document, awareness),
- * so a room of 1,000 sends at most 20,000 frames a second however many people type, where sending
- * each change at once would cost 1,000 frames per keystroke and per cursor move. A small room waits
- * for nothing that anyone would notice.
+ * How long document changes are gathered before they go out, for a room of `connected` sockets: a
+ * twentieth of a millisecond per socket. Each flush costs one frame per socket, so a room of 1,000
+ * sends at most 20,000 document frames a second however many people type, where sending each change
+ * at once would cost 1,000 frames per keystroke. A small room waits for nothing anyone would notice.
  */
-export const coalesceMsFor = (connected: number) => Math.min(MAX_COALESCE_MS, connected / 10);
+export const coalesceMsFor = (connected: number) => Math.min(MAX_COALESCE_MS, connected / 20);
+
+/**
+ * Awareness waits four times as long: a cursor that moves a few tenths of a second late goes unseen,
+ * text that arrives late does not. With its own, longer window a busy room spends most of its frames
+ * on the text.
+ */
+export const awarenessCoalesceMsFor = (connected: number) => Math.min(MAX_AWARENESS_COALESCE_MS, connected / 5);
 
 interface Pending<T> {
   item: T;
   from: unknown;
 }
 
+/** One frame for everyone, and one per sender without what it sent itself (null: nothing left for it). */
+interface Frames {
+  toAll: Uint8Array;
+  toSender: Map<unknown, Uint8Array | null>;
+}
+
 /**
- * What the room tells everyone, gathered into as few frames as possible: the document updates of
- * one flush merge into one update, and the awareness changes into one message. The first change
- * after a quiet spell goes out at once; changes that follow within the window wait for its end.
- * Nobody is sent back their own change (a socket that sent some of the flush gets the rest only),
- * unless many sent at once.
+ * Changes of one kind, gathered into one frame per window. The first change after a quiet spell goes
+ * out at once; changes that follow within the window wait for its end.
  */
-export class BroadcastOutbox {
-  private updates: Pending<Uint8Array>[] = [];
-  private awareness: Pending<AwarenessItem>[] = [];
+class CoalescingChannel<T> {
+  private pending: Pending<T>[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastFlushAt = 0;
 
   constructor(
-    private readonly sockets: () => WebSocket[],
-    private readonly send: (ws: WebSocket, frame: Uint8Array) => void,
+    private readonly windowMs: () => number,
+    private readonly encode: (items: T[]) => Uint8Array,
+    private readonly sendAll: (frames: Frames) => void,
   ) {}
 
-  update(update: Uint8Array, from: unknown): void {
-    this.updates.push({ item: update, from });
-    this.schedule();
-  }
-
-  awarenessChanged(items: readonly AwarenessItem[], from: unknown): void {
-    for (const item of items) this.awareness.push({ item, from });
-    this.schedule();
-  }
-
-  private schedule() {
+  add(items: readonly T[], from: unknown): void {
+    for (const item of items) this.pending.push({ item, from });
     if (this.timer !== undefined) return;
-    const wait = this.lastFlushAt + coalesceMsFor(this.sockets().length) - Date.now();
+    const wait = this.lastFlushAt + this.windowMs() - Date.now();
     if (wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  flush(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+  private flush(): void {
+    clearTimeout(this.timer);
     this.timer = undefined;
     this.lastFlushAt = Date.now();
     // Taken before encoding: a change that cannot be encoded is dropped with its flush, not kept to fail every later one.
-    const updates = this.updates;
-    const awareness = this.awareness;
-    this.updates = [];
-    this.awareness = [];
-    const frames = [
-      framesFor(updates, (items) => encodeUpdate(items.length === 1 ? items[0]! : Y.mergeUpdates(items))),
-      framesFor(awareness, (items) => encodeAwareness(encodeAwarenessItems(latestPerClient(items)))),
-    ].filter((f) => f !== undefined);
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length) this.sendAll(framesFor(pending, this.encode));
+  }
+}
+
+/**
+ * What the room tells everyone, in as few frames as possible: the document updates of one window merge
+ * into one update, and the awareness changes of a (longer) window into one message. Nobody is sent
+ * back their own change (a socket that sent some of a flush gets the rest only), unless many sent at once.
+ */
+export class BroadcastOutbox {
+  private readonly documents: CoalescingChannel<Uint8Array>;
+  private readonly awareness: CoalescingChannel<AwarenessItem>;
+
+  constructor(
+    private readonly sockets: () => WebSocket[],
+    private readonly send: (ws: WebSocket, frame: Uint8Array) => void,
+  ) {
+    const sendAll = (frames: Frames) => this.sendAll(frames);
+    this.documents = new CoalescingChannel(
+      () => coalesceMsFor(this.sockets().length),
+      (updates) => encodeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)),
+      sendAll,
+    );
+    this.awareness = new CoalescingChannel(
+      () => awarenessCoalesceMsFor(this.sockets().length),
+      (items) => encodeAwareness(encodeAwarenessItems(latestPerClient(items))),
+      sendAll,
+    );
+  }
+
+  update(update: Uint8Array, from: unknown): void {
+    this.documents.add([update], from);
+  }
+
+  awarenessChanged(items: readonly AwarenessItem[], from: unknown): void {
+    this.awareness.add(items, from);
+  }
+
+  private sendAll({ toAll, toSender }: Frames): void {
     for (const ws of this.sockets()) {
-      for (const { toAll, toSender } of frames) {
-        const frame = toSender.has(ws) ? toSender.get(ws) : toAll;
-        if (frame) this.send(ws, frame);
-      }
+      const frame = toSender.has(ws) ? toSender.get(ws) : toAll;
+      if (frame) this.send(ws, frame);
     }
   }
 }
@@ -83,9 +116,7 @@ export class BroadcastOutbox {
  */
 const SENDER_FRAMES_MAX = 16;
 
-/** One frame for everyone, and one per sender without what it sent itself (null: nothing left). */
-function framesFor<T>(pending: readonly Pending<T>[], encode: (items: T[]) => Uint8Array) {
-  if (!pending.length) return undefined;
+function framesFor<T>(pending: readonly Pending<T>[], encode: (items: T[]) => Uint8Array): Frames {
   const toAll = encode(pending.map((p) => p.item));
   const toSender = new Map<unknown, Uint8Array | null>();
   const senders = new Set(pending.map((p) => p.from));
