@@ -3,7 +3,7 @@
 // single-character edits a second, the rest watching; edit delays to all clients, server CPU and
 // memory, awareness traffic. Then the cold load of a document built from 260,000 one-character
 // updates, after a restart. Prints a table and Cumulus / reference ratios.
-// Run: npx tsx bench/collab.ts [--n 100,500,1000 (0: the cold load alone)] [--seconds 15] [--ops 260000] [--quick]
+// Run: npx tsx bench/collab.ts [--n 100,500,1000 (0: the cold load alone)] [--seconds 15] [--ops 260000 (0: no cold load)] [--quick]
 //        [--via workerd|front-door]: sockets straight to the workerd running the Worker (default, as on
 //        Cloudflare), or through npm start's front door and wrangler's local proxy.
 import { cpus, loadavg } from "node:os";
@@ -127,7 +127,7 @@ function printLoad(n: number, ours: LoadResult | undefined, ref: LoadResult | un
 
 try {
   try {
-    await coldLoad();
+    if (ops > 0) await coldLoad();
   } catch (error) {
     console.log(`\nCold load FAILED: ${(error as Error).message}`);
   }
