@@ -33,14 +33,16 @@ function typed(doc: Y.Doc, text: string): Uint8Array {
 }
 
 describe("what a room sends to everyone", () => {
-  it("gathers text for a twentieth of a millisecond per connected socket, up to 50 ms", () => {
-    expect(coalesceMsFor(2)).toBe(0.1);
-    expect(coalesceMsFor(500)).toBe(25);
+  it("gathers text for a time that grows with the square of the room's size, up to 50 ms", () => {
+    expect(coalesceMsFor(2)).toBeLessThan(0.001);
+    expect(coalesceMsFor(100)).toBe(0.5);
+    expect(coalesceMsFor(500)).toBe(12.5);
+    expect(coalesceMsFor(1000)).toBe(MAX_COALESCE_MS);
     expect(coalesceMsFor(5000)).toBe(MAX_COALESCE_MS);
   });
 
-  it("gathers awareness four times as long as text, up to 200 ms", () => {
-    expect(awarenessCoalesceMsFor(100)).toBe(4 * coalesceMsFor(100));
+  it("gathers awareness for a fifth of a millisecond per socket, up to 200 ms", () => {
+    expect(awarenessCoalesceMsFor(100)).toBe(20);
     expect(awarenessCoalesceMsFor(1000)).toBe(MAX_AWARENESS_COALESCE_MS);
   });
 
@@ -54,7 +56,7 @@ describe("what a room sends to everyone", () => {
   });
 
   it("merges the changes of a busy moment into one frame each, without sending anyone their own", async () => {
-    const { sockets, frames, outbox } = roomOf(300); // a 15 ms window
+    const { sockets, frames, outbox } = roomOf(800); // a 32 ms window
     const [leaSocket, hugoSocket, watcher] = sockets as [WebSocket, WebSocket, WebSocket];
     const lea = new Y.Doc();
     const hugo = new Y.Doc();
@@ -96,7 +98,7 @@ describe("what a room sends to everyone", () => {
   });
 
   it("sends text on its own shorter window, so that a busy room's cursors do not hold back its text", async () => {
-    const { sockets, frames, outbox } = roomOf(500); // text: 25 ms, awareness: 100 ms
+    const { sockets, frames, outbox } = roomOf(700); // text: 24.5 ms, awareness: 140 ms
     const [lea, watcher] = sockets as [WebSocket, WebSocket];
     const doc = new Y.Doc();
     outbox.update(typed(doc, "P"), lea);
@@ -107,7 +109,7 @@ describe("what a room sends to everyone", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(frames.get(watcher)).toHaveLength(3);
     expect(textOf(frames.get(watcher)!)).toBe("PV");
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 120));
     expect(frames.get(watcher)).toHaveLength(4);
     expect(decoding.readVarUint(decoding.createDecoder(frames.get(watcher)![3]!))).toBe(MESSAGE_AWARENESS);
   });

@@ -8,17 +8,19 @@ export const MAX_COALESCE_MS = 50;
 export const MAX_AWARENESS_COALESCE_MS = 200;
 
 /**
- * How long document changes are gathered before they go out, for a room of `connected` sockets: a
- * twentieth of a millisecond per socket. Each flush costs one frame per socket, so a room of 1,000
- * sends at most 20,000 document frames a second however many people type, where sending each change
- * at once would cost 1,000 frames per keystroke. A small room waits for nothing anyone would notice.
+ * How long document changes are gathered before they go out, for a room of `connected` sockets. Each
+ * flush costs one frame per socket, and a larger room also has more people typing, so more changes to
+ * merge: the window grows with the square of the room's size. A room of 100 waits at most half a
+ * millisecond, one of 500 at most 12.5 ms, one of 1,000 or more 50 ms: it then sends at most 20,000
+ * text frames a second however many people type, where sending each change at once would cost 1,000
+ * frames per keystroke.
  */
-export const coalesceMsFor = (connected: number) => Math.min(MAX_COALESCE_MS, connected / 20);
+export const coalesceMsFor = (connected: number) => Math.min(MAX_COALESCE_MS, (connected * connected) / 20_000);
 
 /**
- * Awareness waits four times as long: a cursor that moves a few tenths of a second late goes unseen,
- * text that arrives late does not. With its own, longer window a busy room spends most of its frames
- * on the text.
+ * Awareness (cursors, names) waits a fifth of a millisecond per socket, up to 200 ms: a cursor that
+ * moves a tenth of a second late goes unseen, text that arrives late does not. With its own, longer
+ * window a busy room spends most of its frames on text.
  */
 export const awarenessCoalesceMsFor = (connected: number) => Math.min(MAX_AWARENESS_COALESCE_MS, connected / 5);
 
