@@ -4,10 +4,11 @@
 // memory, awareness traffic. Then the cold load of a document built from 260,000 one-character
 // updates, after a restart. Prints a table and Cumulus / reference ratios.
 // Run: npx tsx bench/collab.ts [--n 100,500,1000 (0: the cold load alone)] [--seconds 15] [--ops 260000 (0: no cold load)] [--quick]
+//        [--trace b4|scattered]: how the cold-load document is typed (see TraceShape; b4 by default)
 //        [--via workerd|front-door]: sockets straight to the workerd running the Worker (default, as on
 //        Cloudflare), or through npm start's front door and wrangler's local proxy.
 import { cpus, loadavg } from "node:os";
-import { buildTrace, ingest, timeSync, type SyncTiming } from "./collab/cold-load";
+import { buildTrace, ingest, timeSync, type SyncTiming, type TraceShape } from "./collab/cold-load";
 import { runLoad, type LoadResult } from "./collab/load";
 import { cumulusRoomStorage, startCumulus, startReference, type Room, type Target } from "./collab/targets";
 
@@ -19,6 +20,9 @@ const seconds = Number(arg("--seconds", quick ? "5" : "15"));
 const ops = Number(arg("--ops", quick ? "26000" : "260000"));
 // Updates merged per WebSocket frame while building (1 = one frame per keystroke, as typed).
 const batch = Number(arg("--batch", "26"));
+const shape: TraceShape = arg("--trace", "b4") === "scattered" ? "scattered" : "b4";
+// The state of the real trace behind Yjs's B4 benchmark, as its benchmark reports it.
+const B4_STATE_BYTES = 159_929;
 const TYPISTS = 20;
 const EDITS_PER_SECOND = 2;
 
@@ -45,8 +49,8 @@ console.log(`Machine: ${cpus().length} cores, load average ${loadAtStart.map((l)
 /** The cold load first: it needs the least of the machine, and its figures must not be lost to a later failure. */
 async function coldLoad() {
   const buildStart = Date.now();
-  const trace = buildTrace(ops, batch);
-  log(`trace: ${ops} one-character updates (${trace.inserts} inserts, ${trace.deletes} deletes), text ${trace.length} chars, state ${trace.stateBytes} bytes, built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s, ${trace.frames.length} frames of ${batch} merged updates`);
+  const trace = buildTrace(ops, batch, shape);
+  log(`trace "${shape}": ${ops} one-character updates (${trace.inserts} inserts, ${trace.deletes} deletes), text ${trace.length} chars, state ${trace.stateBytes} bytes, built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s, ${trace.frames.length} frames of ${batch} merged updates`);
   const rooms = new Map<Target, Room>();
   const results = new Map<Target, { ingestSeconds: number; warm: SyncTiming; cold: SyncTiming[] }>();
   for (const target of targets) {
@@ -78,7 +82,7 @@ async function coldLoad() {
   }
   const ours = results.get(cumulus)!;
   const ref = results.get(reference)!;
-  console.log(`\nCold load: a document of ${ops} one-character updates (${trace.inserts} inserts, ${trace.deletes} deletes; B4-sized), text ${trace.length} chars, Yjs state ${trace.stateBytes} bytes.`);
+  console.log(`\nCold load: a document of ${ops} one-character updates (${trace.inserts} inserts, ${trace.deletes} deletes), typed "${shape}", text ${trace.length} chars, Yjs state ${trace.stateBytes} bytes (${(trace.stateBytes / B4_STATE_BYTES).toFixed(2)}× the real B4 trace's).`);
   console.log(`Sent as ${trace.frames.length} WebSocket frames of ${batch} merged updates each, back to back. Cumulus's room after the build: ${storage}.`);
   console.log(`The reference stores each frame's update in y-leveldb; its first load after a restart reads them all and merges them (y-leveldb trims past 500), its second loads the merged state.`);
   header("build and sync");

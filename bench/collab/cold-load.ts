@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { BenchClient, now, syncUpdateFrame } from "./client";
 import type { Room } from "./targets";
 
-/** A document typed one character at a time, shaped like the Yjs B4 trace (about 70% inserts, 30% backspaces). */
+/** A document typed one character at a time, in the Yjs B4 trace's proportions (about 70% inserts, 30% backspaces). */
 export interface Trace {
   frames: Uint8Array[];
   inserts: number;
@@ -25,8 +25,24 @@ function mulberry32(seed: number) {
   };
 }
 
+/**
+ * How the characters are typed.
+ * - "b4": like the real trace behind Yjs's B4 benchmark: long runs of typing at the cursor, a jump
+ *   elsewhere now and then, and backspaces in runs (a word or a phrase at a time). Its Yjs state comes
+ *   out near the real trace's (159,929 bytes for 104,852 characters).
+ * - "scattered": every keystroke is a backspace with probability 0.3, so deletions cut the text into
+ *   pieces of two or three characters: the same counts, with a state about seven times B4's. A worst case.
+ */
+export type TraceShape = "b4" | "scattered";
+
+const SHAPES: Record<TraceShape, { jump: number; backspaceRun: number; meanRun: number }> = {
+  b4: { jump: 0.002, backspaceRun: 0.02, meanRun: 20 },
+  scattered: { jump: 0.02, backspaceRun: 0.3, meanRun: 1 },
+};
+
 /** `batch` consecutive updates merged into each frame (1: one update per frame, as typed). */
-export function buildTrace(ops: number, batch = 1): Trace {
+export function buildTrace(ops: number, batch = 1, shape: TraceShape = "b4"): Trace {
+  const { jump, backspaceRun, meanRun } = SHAPES[shape];
   const random = mulberry32(4);
   const doc = new Y.Doc();
   doc.clientID = 424242;
@@ -42,14 +58,18 @@ export function buildTrace(ops: number, batch = 1): Trace {
   let cursor = 0;
   let inserts = 0;
   let deletes = 0;
+  let backspaces = 0;
   for (let i = 0; i < ops; i++) {
-    // Mostly typing where the cursor is, sometimes jumping elsewhere, as the B4 trace does.
-    if (random() < 0.02) cursor = Math.floor(random() * (text.length + 1));
-    if (cursor > 0 && random() < 0.3) {
+    if (backspaces === 0 && random() < jump) cursor = Math.floor(random() * (text.length + 1));
+    // A run's length is drawn from a geometric law of mean `meanRun`.
+    if (backspaces === 0 && cursor > 0 && random() < backspaceRun) backspaces = meanRun === 1 ? 1 : 1 + Math.floor(-Math.log(1 - random()) * (meanRun - 1));
+    if (backspaces > 0 && cursor > 0) {
       text.delete(cursor - 1, 1);
       cursor--;
       deletes++;
+      backspaces--;
     } else {
+      backspaces = 0;
       text.insert(cursor, letters[Math.floor(random() * letters.length)]!);
       cursor++;
       inserts++;
