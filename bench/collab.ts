@@ -5,12 +5,14 @@
 // updates, after a restart. Prints a table and Cumulus / reference ratios.
 // Run: npx tsx bench/collab.ts [--n 100,500,1000 (0: the cold load alone)] [--seconds 15] [--ops 260000 (0: no cold load)] [--quick]
 //        [--trace b4|scattered]: how the cold-load document is typed (see TraceShape; b4 by default)
+//        [--ceiling]: the same load also on bench/relay-ceiling, a bare Durable Object that relays every
+//        frame at once: workerd's own cost of a frame, without Cumulus
 //        [--via workerd|front-door]: sockets straight to the workerd running the Worker (default, as on
 //        Cloudflare), or through npm start's front door and wrangler's local proxy.
 import { cpus, loadavg } from "node:os";
 import { buildTrace, ingest, timeSync, type SyncTiming, type TraceShape } from "./collab/cold-load";
 import { runLoad, type LoadResult } from "./collab/load";
-import { cumulusRoomStorage, startCumulus, startReference, type Room, type Target } from "./collab/targets";
+import { cumulusRoomStorage, startCumulus, startReference, startRelayCeiling, type Room, type Target } from "./collab/targets";
 
 const quick = process.argv.includes("--quick");
 const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
@@ -33,6 +35,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const via = arg("--via", "workerd") === "front-door" ? "front-door" : "workerd";
 const [cumulus, reference] = await Promise.all([startCumulus("Bench-Cumulus-1!", via), startReference()]);
+const ceiling = process.argv.includes("--ceiling") ? await startRelayCeiling() : undefined;
 const targets: Target[] = [cumulus, reference];
 log(`cumulus (wrangler dev, state ${cumulus.stateDir}) and y-websocket (@y/websocket-server, y-leveldb in ${reference.storageDir}) started`);
 
@@ -40,7 +43,7 @@ const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) :
 const row = (label: string, a: number, b: number, digits = 1) =>
   console.log(label.padEnd(44) + fmt(a, digits).padStart(12) + fmt(b, digits).padStart(13) + (Number.isFinite(a / b) ? (a / b).toFixed(2) : "—").padStart(9));
 const header = (title: string) => console.log(`\n${title}\n${"".padEnd(44)}${"cumulus".padStart(12)}${"y-websocket".padStart(13)}${"ratio".padStart(9)}`);
-const loads: { n: number; ours?: LoadResult; ref?: LoadResult }[] = [];
+const loads: { n: number; ours?: LoadResult; ref?: LoadResult; bare?: LoadResult }[] = [];
 
 const door = via === "workerd" ? "document sockets straight to the workerd running the Worker" : "document sockets through npm start's front door and wrangler's proxy";
 console.log(`\n=== Collaborative documents: Cumulus (workerd under wrangler dev; ${door}) vs @y/websocket-server (Node, y-leveldb), same machine, same run`);
@@ -129,6 +132,19 @@ function printLoad(n: number, ours: LoadResult | undefined, ref: LoadResult | un
   row("load generator CPU (cores)", a((r) => r.clientCpu), b((r) => r.clientCpu), 2);
 }
 
+/** Cumulus against the bare relay on the same workerd: what Cumulus adds to the platform's own cost. */
+function printCeiling(n: number, ours: LoadResult | undefined, bare: LoadResult | undefined) {
+  const f = (r: LoadResult | undefined, get: (r: LoadResult) => number) => (r ? get(r) : NaN);
+  console.log(`\nN = ${n}, against the bare relay (bench/relay-ceiling: every frame to every other socket at once, nothing stored)`);
+  console.log(`${"".padEnd(44)}${"cumulus".padStart(12)}${"bare relay".padStart(13)}${"ratio".padStart(9)}`);
+  row("p50 edit → all clients (ms)", f(ours, (r) => r.p50All), f(bare, (r) => r.p50All));
+  row("p99 edit → all clients (ms)", f(ours, (r) => r.p99All), f(bare, (r) => r.p99All));
+  row("edits not delivered to every client", f(ours, (r) => r.lost), f(bare, (r) => r.lost), 0);
+  row("server CPU (cores, workerd)", f(ours, (r) => r.serverCpu), f(bare, (r) => r.serverCpu), 2);
+  row("frames delivered to all clients (per s)", f(ours, (r) => r.framesPerSec), f(bare, (r) => r.framesPerSec), 0);
+  row("server CPU per frame delivered (µs)", f(ours, (r) => (r.serverCpu / r.framesPerSec) * 1e6), f(bare, (r) => (r.serverCpu / r.framesPerSec) * 1e6));
+}
+
 try {
   try {
     if (ops > 0) await coldLoad();
@@ -140,7 +156,7 @@ try {
   console.log(`² An edit that had not reached all N - 1 other clients when nothing more arrived for 5 s (or after 60 s). "final text converged" is a fresh client's full sync: it tells lost updates from undelivered broadcasts.`);
   for (const n of sizes) {
     const entry: (typeof loads)[number] = { n };
-    for (const [target, key] of [[cumulus, "ours"], [reference, "ref"]] as const) {
+    for (const [target, key] of [[cumulus, "ours"], [reference, "ref"], ...(ceiling ? [[ceiling, "bare"] as const] : [])] as const) {
       try {
         entry[key] = await runLoad(target, n, { seconds, typists: TYPISTS, editsPerSecond: EDITS_PER_SECOND }, log);
       } catch (error) {
@@ -150,9 +166,10 @@ try {
     }
     loads.push(entry);
     printLoad(n, entry.ours, entry.ref);
+    if (ceiling) printCeiling(n, entry.ours, entry.bare);
   }
 } finally {
-  await Promise.all(targets.map((t) => t.stop()));
+  await Promise.all([...targets, ...(ceiling ? [ceiling] : [])].map((t) => t.stop()));
 }
 
 console.log(`\nAwareness growth: bytes/s received per client (= total / N). Flat means total traffic linear in N; growing with N means N².`);

@@ -21,16 +21,17 @@ export function rssMiB(pid: number): number {
 
 /**
  * The address where the workerd running the Worker takes requests itself, behind wrangler's proxy
- * and npm start's front door (both local-only: on Cloudflare, the edge talks to the Worker).
+ * and npm start's front door (both local-only: on Cloudflare, the edge talks to the Worker): the
+ * port of `pid` whose `probe.path` answers with `probe.answer` (by default, Cumulus's status).
  */
-export async function workerdEntryUrl(pid: number): Promise<string> {
+export async function workerdEntryUrl(pid: number, probe = { path: "/status.php", answer: '"installed":true' }): Promise<string> {
   const listening = execFileSync("ss", ["-ltnp"], { encoding: "utf8" });
   const ports = [...listening.matchAll(/127\.0\.0\.1:(\d+)\s.*pid=(\d+),/g)].filter((m) => Number(m[2]) === pid).map((m) => m[1]!);
   for (const port of ports) {
-    const answer = await fetch(`http://127.0.0.1:${port}/status.php`).then((r) => (r.ok ? r.text() : ""), () => "");
-    if (answer.includes('"installed":true')) return `http://127.0.0.1:${port}`;
+    const text = await fetch(`http://127.0.0.1:${port}${probe.path}`).then((r) => (r.ok ? r.text() : ""), () => "");
+    if (text.includes(probe.answer)) return `http://127.0.0.1:${port}`;
   }
-  throw new Error(`no port of workerd ${pid} answers /status.php (listening: ${ports.join(", ") || "none"})`);
+  throw new Error(`no port of workerd ${pid} answers (listening: ${ports.join(", ") || "none"})`);
 }
 
 /** The workerd process serving an instance started from `parent` (npm start → wrangler → workerd). */
