@@ -24,7 +24,10 @@ export interface CollabConnection {
   /** Awareness client ids this socket speaks for, so that they can be announced gone when it closes. */
   clientIds: number[];
   warnedReadOnly: boolean;
-  /** When the access was last confirmed with the authorization service (ms). */
+  /**
+   * When this socket's rights were last set from the authorization service (ms): at connection, and
+   * when an answer changed them. Later confirmations are kept in the room's memory, per user.
+   */
   checkedAt?: number;
 }
 
