@@ -24,6 +24,11 @@ export interface CoreEvents {
   /** `fromParentId`: the folder it left (the same as its parent now for a rename). */
   fileMoved: EventBase & { node: FileEventNode; fromPath: string; fromParentId: number };
   fileDeleted: EventBase & { node: FileEventNode };
+  /**
+   * An item of a trash deleted for good (purged, or the trash emptied), after its fileDeleted. `node.path`
+   * is where it was deleted from; `fromParentId` is that folder, `ownerId` the trash it was in.
+   */
+  filePurged: EventBase & { node: FileEventNode; ownerId: string; fromParentId: number | null };
   fileShared: EventBase & { node: FileEventNode; shareId: number; shareType: number; shareWith: string | null };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { runHooks, type CoreEventName, type CoreEvents, type FileEventNode, type HookSubscriber } from "../plugin/hooks";
 import { audienceOf, type Audience } from "../sharing/audience";
+import type { TrashEntry } from "./trash";
 import { namesOf, type FileNode } from "./tree";
 
 export interface EventContext {
@@ -14,7 +15,10 @@ export interface EventContext {
   waitUntil: (promise: Promise<unknown>) => void;
 }
 
-const ACTIVITY_OF: Record<Exclude<CoreEventName, "fileShared">, ActivityType> = {
+/** Events with an activity entry; a share records its own, and a purge none (the deletion already did). */
+type RecordedEvent = Exclude<CoreEventName, "fileShared" | "filePurged">;
+
+const ACTIVITY_OF: Record<RecordedEvent, ActivityType> = {
   fileCreated: "file_created",
   fileChanged: "file_changed",
   fileMoved: "file_moved",
@@ -47,7 +51,7 @@ export interface EmitOptions {
  * learns a path they cannot see. Hooks run after the response when the runtime allows, so a slow
  * plugin never slows a sync client down.
  */
-export async function emitFileEvent<E extends Exclude<CoreEventName, "fileShared">>(
+export async function emitFileEvent<E extends RecordedEvent>(
   ctx: EventContext,
   event: E,
   node: FileNode,
@@ -80,4 +84,11 @@ function movedEntries(before: Audience, after: Audience, base: { actorId: string
   }
   for (const [userId, path] of before.paths) if (!after.paths.has(userId)) entries.push({ ...base, userId, path, type: "file_deleted" });
   return entries;
+}
+
+/** After an item of a trash was deleted for good: the plugins' hooks, and no activity (its deletion was recorded). */
+export function emitPurged(ctx: EventContext, { node, item }: TrashEntry): void {
+  const info: FileEventNode = { id: node.id, path: `/${item.originalPath}`, name: node.name, mime: node.mime, size: node.size, etag: node.etag };
+  const payload: CoreEvents["filePurged"] = { env: ctx.env, actorId: ctx.actorId, waitUntil: ctx.waitUntil, node: info, ownerId: item.ownerId, fromParentId: item.originalParentId };
+  ctx.waitUntil(runHooks(ctx.hooks, "filePurged", payload));
 }

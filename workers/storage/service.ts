@@ -5,14 +5,14 @@ import type { Db } from "../db/client";
 import { ApiError, badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { newEtag, propagateStatement } from "./etag";
 import { audienceOf } from "../sharing/audience";
-import { emitFileEvent, treePath, type EventContext } from "./events";
+import { emitFileEvent, emitPurged, treePath, type EventContext } from "./events";
 import { FOLDER_MIME, mimeOf } from "./mime";
 import { isForeignKeyViolation, isUniqueViolation } from "./constraints";
 import { assertValidName, numberedName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
 import { storeBlob, type StoredBlob } from "./upload";
 import { liveNodeById } from "./live-node";
-import { restoreFolder, restoredName, trashItemStatement, type TrashEntry } from "./trash";
+import { restoreFolder, restoredName, trashEntry, trashItemStatement, type TrashEntry } from "./trash";
 import { expireVersionsOf, type FileVersion } from "./versions";
 
 export interface WriteRequest {
@@ -262,6 +262,7 @@ export class FileService {
     if (node.parentId === null && node.trashedAt === null) throw forbidden("The root folder cannot be deleted");
     // An item purged from the trash was already reported deleted; a live node is reported now.
     const before = node.trashedAt === null ? await audienceOf(this.o.db, node.id) : undefined;
+    const trashed = node.trashedAt === null ? undefined : await trashEntry(this.o.db, node.ownerId, node.id);
     const [files, versions] = await this.o.db.batch([
       blobsUnder(this.o.db, node),
       this.o.db
@@ -278,6 +279,7 @@ export class FileService {
     const blobs = [...files, ...versions].map((r) => r.key).filter((k): k is string => k !== null);
     for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
     if (before) await emitFileEvent(this.o, "fileDeleted", node, {}, { before });
+    if (trashed) emitPurged(this.o, trashed);
   }
 
   /**
