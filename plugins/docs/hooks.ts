@@ -1,5 +1,5 @@
 import type { HookHandlers } from "../../workers/plugin/hooks";
-import { attachmentsFollowCopy, attachmentsFollowDelete, attachmentsFollowMove, attachmentsFollowRestore } from "./attachments/follow-document";
+import { attachmentsFollowCopy, attachmentsFollowDelete, attachmentsFollowMove, attachmentsFollowPurge, attachmentsFollowRestore } from "./attachments/follow-document";
 import { isMarkdownName as isMarkdown } from "./document-access";
 import { documentFilesFor } from "./room";
 import { docsRoomOf as roomOf } from "./room-stub";
@@ -26,5 +26,8 @@ export const docsHooks: HookHandlers = {
     // Independent: pictures still go to the trash if the room cannot be reached, and the other way round.
     const done = await Promise.allSettled([roomOf(env, node.id).close("The document was deleted"), attachmentsFollowDelete(env, actorId, node.id)]);
     for (const result of done) if (result.status === "rejected") throw result.reason;
+  },
+  async filePurged({ env, node, actorId, ownerId, fromParentId }) {
+    if (isMarkdown(node.name)) await attachmentsFollowPurge(env, actorId, node.id, ownerId, fromParentId);
   },
 };

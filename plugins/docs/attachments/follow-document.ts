@@ -77,3 +77,11 @@ export async function attachmentsFollowRestore(env: Env, actorId: string | null,
   const entry = await trashedNamed(files.db, doc.ownerId, doc.parentId, attachmentFolderName(docId));
   if (entry?.node.isFolder) await files.restoreFromTrash(entry);
 }
+
+/** After a document was deleted for good from the trash: its attachment folder, trashed with it, goes too. */
+export async function attachmentsFollowPurge(env: Env, actorId: string | null, docId: number, ownerId: string, fromParentId: number | null): Promise<void> {
+  if (fromParentId === null) return;
+  const files = systemFileService(env, actorId);
+  const entry = await trashedNamed(files.db, ownerId, fromParentId, attachmentFolderName(docId));
+  if (entry?.node.isFolder) await files.purge(entry.node);
+}

@@ -91,4 +91,28 @@ describe("a document's pictures go where the document goes", () => {
     await eventually(async () => (await status(`/Archives/.attachments.${docId}/photo.png`)) === 200, "the pictures restored beside the document");
     expect((await picture()).status).toBe(200);
   });
+
+  it("deletes the pictures for good when the document is deleted for good from the trash", async () => {
+    expect((await files(owner, "DELETE", "/Archives/PV%202026.md")).status).toBe(204);
+    const trash = `/remote.php/dav/trashbin/${owner[0]}`;
+    const listing = async () => (await (await call(`${trash}/trash/`, { method: "PROPFIND", auth: owner, headers: { Depth: "1" } })).text());
+    await eventually(async () => (await listing()).includes(`.attachments.${docId}`), "the pictures in the trash");
+    const trashName = /\/trash\/(PV%202026\.md\.d\d+)<\/d:href>/.exec(await listing())?.[1];
+    expect(trashName).toBeDefined();
+    expect((await call(`${trash}/trash/${trashName}`, { method: "DELETE", auth: owner })).status).toBe(204);
+    await eventually(async () => !(await listing()).includes(`.attachments.${docId}`), "the pictures gone from the trash");
+    expect(await listing()).not.toContain("PV%202026.md");
+  });
+
+  it("empties a trash holding a document and its pictures without an error", async () => {
+    const id = await upload(owner, "/Club/CR.md", "# CR\n");
+    const photoId = await upload(owner, "/photo2.png", PNG);
+    expect((await api(owner, "POST", `/api/docs/${id}/attachments`, { fileId: photoId })).status).toBe(201);
+    expect((await files(owner, "DELETE", "/Club/CR.md")).status).toBe(204);
+    const trash = `/remote.php/dav/trashbin/${owner[0]}`;
+    const listing = async () => (await (await call(`${trash}/trash/`, { method: "PROPFIND", auth: owner, headers: { Depth: "1" } })).text());
+    await eventually(async () => (await listing()).includes(`.attachments.${id}`), "the pictures in the trash");
+    expect((await call(`${trash}/trash/`, { method: "DELETE", auth: owner })).status).toBe(204);
+    await eventually(async () => !(await listing()).includes(".attachments."), "an empty trash");
+  });
 });
