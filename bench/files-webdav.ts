@@ -4,14 +4,12 @@
 // workerd directly (past the local-only front door and proxy). A bare Worker that only
 // streams into local R2 is measured too: the ceiling that the local R2 simulator sets on uploads.
 // Run: npx tsx bench/files-webdav.ts [--mb 500] [--counts 1000,10000]
-import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer } from "../test/clients/support/server";
-import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
 import { seedCumulusFolder, seedDiskFolder } from "./seed";
-import { killGroup, median, pool, sampleMemory, spawnQuiet, uploadGenerated, workerdEntryUrl, workerdPid } from "./support";
+import { killGroup, median, pool, sampleMemory, startBareWorker, spawnQuiet, uploadGenerated, workerdEntryUrl, workerdPid } from "./support";
 
 const sizeMb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 500);
 const counts = (process.argv.includes("--counts") ? process.argv[process.argv.indexOf("--counts") + 1]! : "1000,10000").split(",").map(Number);
@@ -90,20 +88,6 @@ async function measure(target: Target, memoryOf?: number) {
   return results;
 }
 
-/** The bare Worker of bench/r2-ceiling under `wrangler dev`, as Cumulus runs. */
-async function startCeiling(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const dir = new URL("./r2-ceiling/", import.meta.url).pathname;
-  const child = spawn(process.execPath, [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "r2-ceiling-")), "--log-level", "error", "--show-interactive-dev-session=false"], { cwd: dir, env: wranglerEnv, stdio: "ignore", detached: true });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then(() => true, () => false)) return { url, stop: () => killGroup(child) };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  killGroup(child);
-  throw new Error("the R2 ceiling Worker did not start");
-}
-
 const password = "Bench-Cumulus-1!";
 const cumulus = await startServer({ adminPassword: password, quiet: true });
 const rclonePort = await freePort();
@@ -116,7 +100,7 @@ try {
   const direct = `${await workerdEntryUrl(workerd!)}${tree}`;
   const ours = await measure({ name: "cumulus", base: `${cumulus.url}${tree}`, direct, auth: basicAuth("admin", password), seed: (folder, count) => seedCumulusFolder(cumulus.stateDir, "admin", folder, count) }, workerd);
   const peer = await measure({ name: "rclone", base: `http://127.0.0.1:${rclonePort}`, auth: basicAuth("bench", password), seed: (folder, count) => seedDiskFolder(rcloneRoot, folder, count) });
-  const ceiling = await startCeiling();
+  const ceiling = await startBareWorker(new URL("./r2-ceiling/", import.meta.url), "r2-ceiling");
   let ceilingRate: number;
   try {
     const start = performance.now();

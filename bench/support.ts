@@ -1,6 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
+import { freePort } from "../test/clients/support/server";
 
 /** Resident memory of a process and its children, in MiB, from /proc. */
 export function rssMiB(pid: number): number {
@@ -17,6 +21,23 @@ export function rssMiB(pid: number): number {
   };
   visit(pid);
   return total;
+}
+
+/**
+ * A bare bench Worker (a folder such as bench/r2-ceiling) under `wrangler dev`, as Cumulus runs,
+ * once it answers: the peer that shows what the local runtime itself costs.
+ */
+export async function startBareWorker(folder: URL, label: string): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+  const port = await freePort();
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), `${label}-`)), "--log-level", "error", "--show-interactive-dev-session=false"];
+  const child = spawn(process.execPath, [wranglerBin, ...args], { cwd: folder.pathname, env: wranglerEnv, stdio: "ignore", detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    if (await fetch(url).then(() => true, () => false)) return { url, child, stop: () => killGroup(child) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  killGroup(child);
+  throw new Error(`${label}: wrangler dev did not start`);
 }
 
 /**

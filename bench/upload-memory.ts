@@ -3,13 +3,8 @@
 // bench/r2-ceiling (it only streams the body into local R2), each on a fresh instance, and prints the
 // workerd process's RSS before, at its peak and 3 s after each upload.
 // Run: npx tsx bench/upload-memory.ts [--sizes 100,500,100]
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { basicAuth, freePort, startServer } from "../test/clients/support/server";
-import { wranglerBin, wranglerEnv } from "../scripts/wrangler-env.mjs";
-import { killGroup, rssMiB, sampleMemory, uploadGenerated, workerdPid } from "./support";
+import { basicAuth, startServer } from "../test/clients/support/server";
+import { rssMiB, sampleMemory, startBareWorker, uploadGenerated, workerdPid } from "./support";
 
 const sizes = (process.argv.includes("--sizes") ? process.argv[process.argv.indexOf("--sizes") + 1]! : "100,500,100").split(",").map(Number);
 const password = "Bench-Cumulus-1!";
@@ -37,18 +32,11 @@ try {
   await cumulus.stop();
 }
 
-const port = await freePort();
-const dir = new URL("./r2-ceiling/", import.meta.url).pathname;
-const ceiling = spawn(process.execPath, [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "r2-ceiling-")), "--log-level", "error", "--show-interactive-dev-session=false"], { cwd: dir, env: wranglerEnv, stdio: "ignore", detached: true });
+const ceiling = await startBareWorker(new URL("./r2-ceiling/", import.meta.url), "r2-ceiling");
 try {
-  let up = false;
-  for (let i = 0; i < 300 && !up; i++) {
-    up = await fetch(`http://127.0.0.1:${port}`).then(() => true, () => false);
-    if (!up) await new Promise((r) => setTimeout(r, 200));
-  }
-  const pid = workerdPid(ceiling.pid!);
-  if (!up || !pid) throw new Error("the R2 ceiling Worker did not start");
-  await run("bare Worker", pid, (name) => `http://127.0.0.1:${port}/${name}`, "");
+  const pid = workerdPid(ceiling.child.pid!);
+  if (!pid) throw new Error("no workerd process under the R2 ceiling Worker");
+  await run("bare Worker", pid, (name) => `${ceiling.url}/${name}`, "");
 } finally {
-  killGroup(ceiling);
+  ceiling.stop();
 }

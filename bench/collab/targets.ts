@@ -3,8 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuth, freePort, startServer, type RunningServer } from "../../test/clients/support/server";
-import { wranglerBin, wranglerEnv } from "../../scripts/wrangler-env.mjs";
-import { workerdEntryUrl, workerdPid } from "../support";
+import { startBareWorker, workerdEntryUrl, workerdPid } from "../support";
 
 /** One document on a server, reachable again after a restart. */
 export interface Room {
@@ -167,29 +166,15 @@ export async function startReference(): Promise<Target & { storageDir: string }>
  * other socket at once, nothing stored. Sockets go straight to its workerd, as Cumulus's do.
  */
 export async function startRelayCeiling(): Promise<Target> {
-  const port = await freePort();
-  const dir = new URL("../relay-ceiling/", import.meta.url).pathname;
-  const child = spawn(process.execPath, [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", mkdtempSync(join(tmpdir(), "relay-ceiling-")), "--log-level", "error", "--show-interactive-dev-session=false"], { cwd: dir, env: wranglerEnv, stdio: "ignore", detached: true });
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`relay ceiling: wrangler dev exited (${child.exitCode})`);
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) break;
-    if (tries > 300) throw new Error("relay ceiling: wrangler dev did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const workerd = workerdPid(child.pid!)!;
+  const relay = await startBareWorker(new URL("../relay-ceiling/", import.meta.url), "relay-ceiling");
+  const workerd = workerdPid(relay.child.pid!)!;
   const base = (await workerdEntryUrl(workerd, { path: "/", answer: "relay ceiling" })).replace("http", "ws");
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    process.kill(-child.pid!, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  };
   return {
     name: "bare relay",
     newRoom: async (label) => ({ label, url: async () => `${base}/room/${label}` }),
     serverPid: () => workerd,
-    allPids: () => descendants(child.pid!),
+    allPids: () => descendants(relay.child.pid!),
     restart: () => Promise.reject(new Error("the bare relay is only measured under load")),
-    stop,
+    stop: async () => relay.stop(),
   };
 }
