@@ -105,7 +105,7 @@ describe("trash in the file service", () => {
     const [version] = await versionsOf(db(), file.id);
     expect(version).toBeDefined();
     await u.del("/Purge");
-    await u.service().purge((await entryOf(folder.id)).node);
+    await u.service().purge(await entryOf(folder.id));
     expect(await r2Has(file.blobKey!)).toBe(false);
     expect(await r2Has(version!.blobKey)).toBe(false);
     expect(await db().select().from(fileNodes).where(eq(fileNodes.id, file.id))).toEqual([]);

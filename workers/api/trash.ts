@@ -45,11 +45,11 @@ export const trashApi = new Hono<AppEnv>()
     return c.json({ id: node.id, name: node.name, parentId: node.parentId });
   })
   .delete("/:id", async (c) => {
-    await fileServiceFor(c).purge((await entryOf(c)).node);
+    await fileServiceFor(c).purge(await entryOf(c));
     return c.body(null, 204);
   })
   .delete("/", async (c) => {
     const files = fileServiceFor(c);
-    for (const { node } of await trashInView(await viewOf(c))) await files.purge(node);
+    for (const entry of await trashInView(await viewOf(c))) await files.purge(entry);
     return c.body(null, 204);
   });

@@ -13,7 +13,7 @@ export async function applyRetention(env: Env, now = Math.floor(Date.now() / 100
   const config = readConfig(env);
   const db = createDb(env.DB);
   const files = systemFileService(env, null);
-  for (const { node } of await trashedBefore(db, now - config.trashRetentionDays * 86400)) await files.purge(node);
+  for (const entry of await trashedBefore(db, now - config.trashRetentionDays * 86400)) await files.purge(entry);
   const maxAge = config.versionsRetentionDays === 0 ? null : config.versionsRetentionDays * 86400;
   await expireAllVersions(db, env.FILES, maxAge, now);
 }

@@ -12,7 +12,7 @@ import { assertValidName, numberedName } from "./names";
 import { blobsUnder, childNamed, children, isWithin, nodeById, type FileNode } from "./tree";
 import { storeBlob, type StoredBlob } from "./upload";
 import { liveNodeById } from "./live-node";
-import { restoreFolder, restoredName, trashEntry, trashItemStatement, type TrashEntry } from "./trash";
+import { restoreFolder, restoredName, trashItemStatement, type TrashEntry } from "./trash";
 import { expireVersionsOf, type FileVersion } from "./versions";
 
 export interface WriteRequest {
@@ -257,12 +257,12 @@ export class FileService {
     await emitFileEvent(this.o, "fileDeleted", node, {}, { before });
   }
 
-  /** Deletes a node, its subtree and their versions for good, then reclaims all their bytes. */
-  async purge(node: FileNode): Promise<void> {
-    if (node.parentId === null && node.trashedAt === null) throw forbidden("The root folder cannot be deleted");
-    // An item purged from the trash was already reported deleted; a live node is reported now.
-    const before = node.trashedAt === null ? await audienceOf(this.o.db, node.id) : undefined;
-    const trashed = node.trashedAt === null ? undefined : await trashEntry(this.o.db, node.ownerId, node.id);
+  /**
+   * Deletes an item of a trash, its subtree and their versions for good, then reclaims all their bytes.
+   * Its deletion was reported when it went to the trash: plugins now hear that it is gone for good.
+   */
+  async purge(entry: TrashEntry): Promise<void> {
+    const { node } = entry;
     const [files, versions] = await this.o.db.batch([
       blobsUnder(this.o.db, node),
       this.o.db
@@ -278,8 +278,7 @@ export class FileService {
     ]);
     const blobs = [...files, ...versions].map((r) => r.key).filter((k): k is string => k !== null);
     for (let i = 0; i < blobs.length; i += 1000) await this.o.bucket.delete(blobs.slice(i, i + 1000));
-    if (before) await emitFileEvent(this.o, "fileDeleted", node, {}, { before });
-    if (trashed) emitPurged(this.o, trashed);
+    emitPurged(this.o, entry);
   }
 
   /**

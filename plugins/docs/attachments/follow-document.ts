@@ -83,5 +83,5 @@ export async function attachmentsFollowPurge(env: Env, actorId: string | null, d
   if (fromParentId === null) return;
   const files = systemFileService(env, actorId);
   const entry = await trashedNamed(files.db, ownerId, fromParentId, attachmentFolderName(docId));
-  if (entry?.node.isFolder) await files.purge(entry.node);
+  if (entry?.node.isFolder) await files.purge(entry);
 }

@@ -87,13 +87,13 @@ async function serveTrashbin(c: Context<AppEnv>): Promise<Response> {
     case "DELETE": {
       const files = fileServiceFor(c);
       if (section === "trash" && itemName === undefined) {
-        for (const e of entries) await files.purge(e.node);
+        for (const e of entries) await files.purge(e);
         return new Response(null, { status: 204 });
       }
       const located = await locate();
       if (!located) throw forbidden("This folder cannot be deleted");
       if (located.inner.length) throw forbidden("Only whole items can be deleted from the trash");
-      await files.purge(located.entry.node);
+      await files.purge(located.entry);
       return new Response(null, { status: 204 });
     }
     case "MOVE": {
