@@ -295,7 +295,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   /** Re-checks everyone connected: idle readers lose a revoked share too, not only those who type. */
   private async sweepAccess(): Promise<void> {
-    const users = new Set(this.ctx.getWebSockets().map((ws) => (ws.deserializeAttachment() as CollabConnection).userId));
+    const users = new Set(this.sockets().map((ws) => (ws.deserializeAttachment() as CollabConnection).userId));
     for (const userId of users) await this.applyAccess(userId);
   }
 
@@ -324,7 +324,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     const summary: AwarenessItem = {
       clientId: ROOM_CLIENT_ID,
       clock: this.summaryClock,
-      state: JSON.stringify({ cumulusRoom: { present: this.ctx.getWebSockets().length } }),
+      state: JSON.stringify({ cumulusRoom: { present: this.sockets().length } }),
     };
     return encodeAwareness(encodeAwarenessItems([summary, ...this.awareness.active(AWARENESS_ACTIVE_LIMIT)]));
   }
@@ -341,7 +341,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   override async alarm(): Promise<void> {
     this.socketList = undefined; // also drops, every refresh, a socket whose end was never reported
     await this.ensureLoaded();
-    if (this.ctx.getWebSockets().length > 0) {
+    if (this.sockets().length > 0) {
       await this.sweepAccess();
       // Keeps everyone's view of the active people fresh, and keeps idle clients from timing out.
       this.broadcast(this.awarenessRefresh());
@@ -368,7 +368,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
     } catch {
       // already closed
     }
-    if (!this.ctx.getWebSockets().every((other) => other === ws)) return;
+    if (!this.sockets().every((other) => other === ws)) return;
     await this.onLastDisconnect();
     // The document is in memory now: folding the session's updates spares the next visitor the decoding
     // (a woken room sends a snapshot as it is) and keeps the history to one row.
@@ -388,7 +388,7 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
 
   /** Ends every session (the document was deleted) and forgets the stored state. */
   async close(reason: string): Promise<void> {
-    for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE_REVOKED, reason);
+    for (const ws of this.sockets()) ws.close(CLOSE_REVOKED, reason);
     this.socketList = undefined;
     this.heldAccess.clear();
     await this.ctx.storage.deleteAlarm();
