@@ -3,6 +3,8 @@
 // access checks, no coalescing). The collab bench runs it with --ceiling, to show which part of the
 // delays is workerd's own cost of a WebSocket frame on this machine rather than Cumulus.
 import { DurableObject } from "cloudflare:workers";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 
 const SYNC = 0;
@@ -10,27 +12,21 @@ const STEP1 = 0;
 const STEP2 = 1;
 const UPDATE = 2;
 
-/** A sync frame of one kind carrying `payload` (lengths under 2^21 bytes: three varint bytes at most). */
+/** A sync frame of one kind carrying `payload`, as y-protocols writes it. */
 function syncFrame(kind, payload) {
-  const length = [];
-  for (let n = payload.byteLength; ; n >>>= 7) {
-    if (n < 0x80) {
-      length.push(n);
-      break;
-    }
-    length.push((n & 0x7f) | 0x80);
-  }
-  const frame = new Uint8Array(2 + length.length + payload.byteLength);
-  frame.set([SYNC, kind, ...length]);
-  frame.set(payload, 2 + length.length);
-  return frame;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC);
+  encoding.writeVarUint(encoder, kind);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
 }
 
-/** The payload of a sync frame: after the two type bytes and the varint length. */
+/** The payload of a sync frame: after its two type bytes. */
 function payloadOf(frame) {
-  let offset = 2;
-  while (frame[offset] & 0x80) offset++;
-  return frame.subarray(offset + 1);
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
 }
 
 export class Relay extends DurableObject {
