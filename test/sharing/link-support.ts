@@ -56,3 +56,13 @@ export function linkPage(token: string, rest = "", init: RequestInit = {}) {
 
 /** A body read as text whatever its type (a PDF's bytes here are plain text). */
 export const bodyText = async (res: Response) => new TextDecoder().decode(await res.arrayBuffer());
+
+/** The password form of a link's page, answered as a browser does. */
+export const submitLinkPassword = (token: string, password: string, headers: Record<string, string> = {}) =>
+  linkPage(token, "/authenticate", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ password }) });
+
+/** The proof cookie a browser would send back to the page. */
+export const linkProofCookie = (res: Response) => res.headers.getAll("Set-Cookie").find((c) => c.includes("Path=/s/"))!.split(";")[0]!;
+
+/** The `src` of every picture of a page, unescaped. */
+export const imageSources = (body: string) => [...body.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));

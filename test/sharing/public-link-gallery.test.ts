@@ -1,17 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { enc } from "../support/dav";
-import { bodyText, linkOwner, linkPage } from "./link-support";
+import { bodyText, imageSources, linkOwner, linkPage, linkProofCookie, submitLinkPassword } from "./link-support";
 
 const prof = linkOwner("prof-galerie");
 const PASSWORD = "Photos-2024!";
 const now = () => Math.floor(Date.now() / 1000);
 const EVIL = `<img src=x onerror=alert(1)>.png`;
 const preview = (path: string) => `/preview?path=${encodeURIComponent(path)}`;
-
-const submit = (token: string, password: string) =>
-  linkPage(token, "/authenticate", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ password }) });
-const cookieOf = (res: Response) => res.headers.getAll("Set-Cookie").find((c) => c.includes("Path=/s/"))!.split(";")[0]!;
-const srcsOf = (body: string) => [...body.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
 
 describe("the gallery of a public folder link", () => {
   let folder: string;
@@ -33,7 +28,7 @@ describe("the gallery of a public folder link", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
     const body = await res.text();
-    expect(srcsOf(body)).toEqual([`/${EVIL}`, "/a-defile.jpg", "/b-masques.png"].map((path) => `/s/${folder}${preview(path)}`));
+    expect(imageSources(body)).toEqual([`/${EVIL}`, "/a-defile.jpg", "/b-masques.png"].map((path) => `/s/${folder}${preview(path)}`));
     expect(body).toMatch(/<img [^>]*loading="lazy"/);
     expect(body).not.toContain("<img src=x");
     expect(body).toContain("&lt;img src=x onerror=alert(1)&gt;.png");
@@ -61,7 +56,7 @@ describe("the gallery of a public folder link", () => {
     const res = await linkPage(folder, `?path=${encodeURIComponent("/a-defile.jpg")}`, { headers: { "Accept-Language": "en" } });
     expect(res.status).toBe(200);
     const body = await res.text();
-    expect(srcsOf(body)).toEqual([`/s/${folder}${preview("/a-defile.jpg")}`]);
+    expect(imageSources(body)).toEqual([`/s/${folder}${preview("/a-defile.jpg")}`]);
     expect(body).toContain(`href="/s/${folder}/download?path=%2Fa-defile.jpg"`);
     expect(body).toContain(`href="/s/${folder}?path=${encodeURIComponent(`/${EVIL}`)}" rel="prev"`);
     expect(body).toContain(`href="/s/${folder}?path=%2Fb-masques.png" rel="next"`);
@@ -99,7 +94,7 @@ describe("the gallery of a public folder link", () => {
   it("shows a file link's picture inline on its page", async () => {
     const file = (await prof.link("/Carnaval/b-masques.png")).token;
     const body = await (await linkPage(file)).text();
-    expect(srcsOf(body)).toEqual([`/s/${file}/preview`]);
+    expect(imageSources(body)).toEqual([`/s/${file}/preview`]);
     expect(body).toContain(`href="/s/${file}/download"`);
     const res = await linkPage(file, "/preview");
     expect(res.headers.get("Content-Type")).toBe("image/png");
@@ -112,9 +107,9 @@ describe("the gallery of a public folder link", () => {
   it("asks for the password cookie before any preview", async () => {
     const locked = (await prof.link("/Carnaval", { password: PASSWORD })).token;
     expect((await linkPage(locked, preview("/a-defile.jpg"))).status).toBe(401);
-    const other = cookieOf(await submit((await prof.link("/Carnaval", { password: "autre" })).token, "autre"));
+    const other = linkProofCookie(await submitLinkPassword((await prof.link("/Carnaval", { password: "autre" })).token, "autre"));
     expect((await linkPage(locked, preview("/a-defile.jpg"), { headers: { Cookie: other } })).status).toBe(401);
-    const cookie = cookieOf(await submit(locked, PASSWORD));
+    const cookie = linkProofCookie(await submitLinkPassword(locked, PASSWORD));
     const res = await linkPage(locked, preview("/a-defile.jpg"), { headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/jpeg");
@@ -129,17 +124,17 @@ describe("the gallery of a public folder link", () => {
   it("still shows previews when downloads are hidden, but no download link anywhere", async () => {
     const hidden = (await prof.link("/Carnaval", { hideDownload: true })).token;
     const gallery = await (await linkPage(hidden)).text();
-    expect(srcsOf(gallery)).toHaveLength(3);
+    expect(imageSources(gallery)).toHaveLength(3);
     expect(gallery).not.toContain("/download");
     const picture = await (await linkPage(hidden, `?path=${encodeURIComponent("/a-defile.jpg")}`)).text();
-    expect(srcsOf(picture)).toHaveLength(1);
+    expect(imageSources(picture)).toHaveLength(1);
     expect(picture).not.toContain("/download");
     expect(picture).not.toContain(" download");
     expect((await linkPage(hidden, preview("/a-defile.jpg"))).status).toBe(200);
     expect((await linkPage(hidden, "/download?path=%2Fa-defile.jpg")).status).toBe(403);
     const file = (await prof.link("/Carnaval/b-masques.png", { hideDownload: true })).token;
     const filePage = await (await linkPage(file)).text();
-    expect(srcsOf(filePage)).toEqual([`/s/${file}/preview`]);
+    expect(imageSources(filePage)).toEqual([`/s/${file}/preview`]);
     expect(filePage).not.toContain("/download");
   });
 });

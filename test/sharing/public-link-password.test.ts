@@ -4,16 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { shares } from "../../schema/core";
 import { hashPassword } from "../../workers/accounts/password-hash";
 import { basic, call, db } from "../support/accounts";
-import { bodyText, hrefsOf, linkOwner, linkPage, publicDav } from "./link-support";
+import { bodyText, hrefsOf, linkOwner, linkPage, linkProofCookie, publicDav, submitLinkPassword } from "./link-support";
 
 const prof = linkOwner("prof-mdp");
 const PASSWORD = "Sortie-2024!";
-
-const submit = (token: string, password: string, headers: Record<string, string> = {}) =>
-  linkPage(token, "/authenticate", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ password }) });
-
-/** The proof cookie a browser would send back to the page. */
-const cookieOf = (res: Response) => res.headers.getAll("Set-Cookie").find((c) => c.includes("Path=/s/"))!.split(";")[0]!;
 
 describe("a password-protected link", () => {
   let token: string;
@@ -38,14 +32,14 @@ describe("a password-protected link", () => {
   });
 
   it("answers a wrong password with the form again and a 403", async () => {
-    const res = await submit(token, "mauvais");
+    const res = await submitLinkPassword(token, "mauvais");
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("Mot de passe incorrect");
     expect(res.headers.getAll("Set-Cookie")).toEqual([]);
   });
 
   it("sets an HttpOnly, SameSite=Lax cookie scoped to the link after the right one", async () => {
-    const res = await submit(token, PASSWORD);
+    const res = await submitLinkPassword(token, PASSWORD);
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/s/${token}`);
     const cookies = res.headers.getAll("Set-Cookie");
@@ -57,7 +51,7 @@ describe("a password-protected link", () => {
     }
     expect(cookies.some((c) => c.includes(`Path=/s/${token}`))).toBe(true);
     expect(cookies.some((c) => c.includes(`Path=/public.php/dav/files/${token}`))).toBe(true);
-    const cookie = cookieOf(res);
+    const cookie = linkProofCookie(res);
     const page = await linkPage(token, "", { headers: { Cookie: cookie } });
     expect(await page.text()).toContain("bulletin-T1.pdf");
     const download = await linkPage(token, "/download?path=%2Fbulletin-T1.pdf", { headers: { Cookie: cookie } });
@@ -76,7 +70,7 @@ describe("a password-protected link", () => {
   });
 
   it("does not open another link with the cookie, and a new password logs everyone out", async () => {
-    const cookie = cookieOf(await submit(token, PASSWORD));
+    const cookie = linkProofCookie(await submitLinkPassword(token, PASSWORD));
     const other = await prof.link("/Bulletins", { password: PASSWORD });
     const forged = cookie.replace(/^[^=]+=/, "cumulus_link=");
     expect(await (await linkPage(other.token, "", { headers: { Cookie: forged } })).text()).not.toContain("bulletin-T1.pdf");
@@ -101,14 +95,14 @@ describe("a password-protected link", () => {
   it("refuses with 429 and Retry-After after too many failures from one address, even the right password", async () => {
     const link = await prof.link("/Bulletins", { password: PASSWORD });
     const from = { "CF-Connecting-IP": "203.0.113.7" };
-    for (let i = 0; i < 10; i++) expect((await submit(link.token, `essai-${i}`, from)).status).toBe(403);
-    const blocked = await submit(link.token, PASSWORD, from);
+    for (let i = 0; i < 10; i++) expect((await submitLinkPassword(link.token, `essai-${i}`, from)).status).toBe(403);
+    const blocked = await submitLinkPassword(link.token, PASSWORD, from);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await blocked.text()).toContain("Trop de tentatives");
     const dav = await publicDav(link.token, "PROPFIND", "/", { headers: { Depth: "0", Authorization: basic("x", PASSWORD), ...from } });
     expect(dav.status).toBe(429);
     // Another pupil, elsewhere, still gets in.
-    expect((await submit(link.token, PASSWORD, { "CF-Connecting-IP": "198.51.100.2" })).status).toBe(303);
+    expect((await submitLinkPassword(link.token, PASSWORD, { "CF-Connecting-IP": "198.51.100.2" })).status).toBe(303);
   });
 });
