@@ -1,6 +1,7 @@
 import { definePlugin } from "../../workers/plugin/define";
 import { docsApi } from "./api";
 import { docsHooks } from "./hooks";
+import { documentLinkView } from "./link-view";
 import { DocsRoom } from "./room";
 import { collabSocket, collabTokens } from "./routes";
 
@@ -22,6 +23,7 @@ export const docs = definePlugin({
       extensions: ["md"],
       mimeTypes: ["text/markdown"],
       editor: "document",
+      linkView: documentLinkView,
       create: { label: { fr: "Nouveau document", en: "New document" }, defaultName: { fr: "Document.md", en: "Document.md" } },
     },
     // A Word file opens a page offering to import it as a document (web/import-page.tsx); it is never edited as such.

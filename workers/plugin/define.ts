@@ -1,6 +1,9 @@
 import type { Hono } from "hono";
+import type { HtmlEscapedString } from "hono/utils/html";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { AppEnv } from "../http/app-env";
+import type { FileService } from "../storage/service";
+import type { FileNode } from "../storage/tree";
 import type { HookHandlers } from "./hooks";
 
 /** A Durable Object class a plugin brings: bound in wrangler.toml under `binding`, exported as `className`. */
@@ -20,6 +23,24 @@ export interface PluginFileType {
   editor: string;
   /** Offered in Files' "New" menu when set. */
   create?: { label: { fr: string; en: string }; defaultName: { fr: string; en: string } };
+  /** How a public link's page shows such a file to visitors without an account, instead of a bare Download button. */
+  linkView?: PluginLinkView;
+}
+
+/** A file reached through a public link, as its page shows it. */
+export interface LinkedFile {
+  node: FileNode;
+  /** Acts as the link's initiator: the link's rights were checked before the plugin is asked. */
+  files: FileService;
+  /** Where one of the file's own resources (a picture of a document) is served on this link. */
+  assetHref(key: string): string;
+}
+
+export interface PluginLinkView {
+  /** The file's content as HTML to embed in the page (already escaped), or null to show the plain page. */
+  render(file: LinkedFile): Promise<HtmlEscapedString | null>;
+  /** One resource `render` pointed at with `assetHref`, or null when the file has no such resource. */
+  asset?(file: LinkedFile, key: string): Promise<Response | null>;
 }
 
 export interface PluginRoute {

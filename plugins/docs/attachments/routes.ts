@@ -6,11 +6,11 @@ import type { AppEnv } from "../../../workers/http/app-env";
 import { ApiError, badRequest, notFound } from "../../../workers/http/errors";
 import { jsonBody } from "../../../workers/http/validate";
 import { READ, UPDATE } from "../../../workers/sharing/permission-bits";
-import { mimeOf } from "../../../workers/storage/mime";
 import { nameProblem } from "../../../workers/storage/names";
 import { documentFor } from "../document-access";
 import { freeNameIn } from "../free-name";
-import { attachmentOf, attachmentSrc, ensureAttachmentFolder, isAttachmentName, notAnImage } from "./folder";
+import { attachmentSrc, ensureAttachmentFolder, isAttachmentName, notAnImage } from "./folder";
+import { attachmentResponse } from "./serve";
 
 /** Largest picture a document takes, copied or uploaded. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -60,26 +60,7 @@ export const attachmentsApi = new Hono<AppEnv>()
   })
   .get("/:docId{[0-9]{1,15}}/attachments/:name", async (c) => {
     const doc = await documentFor(c, docId(c), READ);
-    const file = await attachmentOf(c.var.db, doc, attachmentName(c));
-    const object = file ? await servicesFor(c).files.read(file) : null;
-    if (!file || !object) throw notFound("No such picture in this document");
-    return new Response(object.body, { headers: attachmentHeaders(file.name, file.size, file.etag) });
+    const picture = await attachmentResponse(servicesFor(c).files, doc, attachmentName(c));
+    if (!picture) throw notFound("No such picture in this document");
+    return picture;
   });
-
-/**
- * A picture as a picture, never as a page: its type comes from its name (never sniffed), and SVG, which
- * may carry scripts, is a sandboxed download that an `<img>` still shows.
- */
-function attachmentHeaders(name: string, size: number, etag: string): Record<string, string> {
-  const mime = isAttachmentName(name) ? mimeOf(name) : "application/octet-stream";
-  const inline = mime !== "image/svg+xml" && mime !== "application/octet-stream";
-  return {
-    "Content-Type": mime,
-    "Content-Length": String(size),
-    ETag: `"${etag}"`,
-    "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`,
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    "Cache-Control": "private, no-cache",
-  };
-}

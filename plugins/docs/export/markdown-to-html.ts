@@ -23,6 +23,9 @@ export function markdownImageSources(markdown: string): { tokens: Token[]; sourc
   return { tokens, sources };
 }
 
+/** The HTML of parsed Markdown: raw HTML in it was escaped, and links to script or data refused, by markdown-it. */
+export const renderMarkdown = (tokens: Token[]) => markdownIt.renderer.render(tokens, markdownIt.options, {});
+
 function base64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -42,7 +45,7 @@ export function markdownToHtmlPage(title: string, tokens: Token[], images: Reado
       if (image && image.mime !== "image/svg+xml") child.attrSet("src", `data:${image.mime};base64,${base64(image.bytes)}`);
     }
   }
-  const body = markdownIt.renderer.render(tokens, markdownIt.options, {});
+  const body = renderMarkdown(tokens);
   return `<!DOCTYPE html>
 <html>
 <head>

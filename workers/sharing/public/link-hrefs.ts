@@ -19,3 +19,7 @@ export function pageHref(frame: LinkFrameRef, names: readonly string[], view?: "
 /** An image shown inline (never a download: allowed even when the link hides downloads). */
 export const previewHref = (frame: LinkFrameRef, names: readonly string[]) =>
   names.length ? `${linkBase(frame)}/preview?${pathQuery(names)}` : `${linkBase(frame)}/preview`;
+
+/** One resource of a file that a plugin shows on the link's page (a document's picture), by the plugin's key. */
+export const assetHref = (frame: LinkFrameRef, names: readonly string[], key: string) =>
+  `${linkBase(frame)}/asset?${names.length ? `${pathQuery(names)}&` : ""}key=${encodeURIComponent(key)}`;

@@ -58,15 +58,22 @@ export interface SharedItem {
   hideDownload: boolean;
 }
 
-export function filePage(frame: PageFrame, item: SharedItem, file: FileNode) {
+/** What a file's page shows of the file itself: a picture, a plugin's view of it (a document's text), or nothing. */
+export type Shown = HtmlEscapedString | null;
+
+function aboutFile(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode) {
   const { lang } = frame;
+  return html`<p>${formatSize(lang, file.size)} · ${formatDate(lang, file.mtime)}</p>
+${item.hideDownload ? "" : html`<p><a class="button" href="${downloadHref(frame, names)}" download>${t(lang, "download")}</a></p>`}`;
+}
+
+export function filePage(frame: PageFrame, item: SharedItem, file: FileNode, shown: Shown = null) {
   return layout(
     frame,
     file.name,
     html`${heading(frame, file.name, item.sharedBy, item.note)}
-${isGalleryImage(file) ? imageView(frame, [], file.name, item.hideDownload) : ""}
-<p>${formatSize(lang, file.size)} · ${formatDate(lang, file.mtime)}</p>
-${item.hideDownload ? "" : html`<p><a class="button" href="${downloadHref(frame, [])}" download>${t(lang, "download")}</a></p>`}`,
+${isGalleryImage(file) ? imageView(frame, [], file.name, item.hideDownload) : (shown ?? "")}
+${aboutFile(frame, item, [], file)}`,
   );
 }
 
@@ -88,7 +95,15 @@ function crumbsOf(frame: PageFrame, names: readonly string[], up: "parent" | "ba
  * A folder's listing; when it holds pictures, a toggle between their gallery (the default, with the
  * other members listed below it) and the plain list of everything.
  */
-export function folderPage(frame: PageFrame, item: SharedItem, names: readonly string[], members: readonly FileNode[], canUpload: boolean, view: FolderView = "gallery") {
+export function folderPage(
+  frame: PageFrame,
+  item: SharedItem,
+  names: readonly string[],
+  members: readonly FileNode[],
+  canUpload: boolean,
+  view: FolderView = "gallery",
+  hasPage: (member: FileNode) => boolean = () => false,
+) {
   const { lang } = frame;
   const title = names.length ? names[names.length - 1]! : item.name;
   const images = members.filter(isGalleryImage);
@@ -98,7 +113,9 @@ export function folderPage(frame: PageFrame, item: SharedItem, names: readonly s
     const path = [...names, m.name];
     const label = m.isFolder
       ? html`<a href="${folderHref(frame, path)}">📁 ${m.name}</a>`
-      : item.hideDownload
+      : hasPage(m)
+        ? html`<a href="${folderHref(frame, path)}">${m.name}</a>`
+        : item.hideDownload
         ? html`${m.name}`
         : html`<a href="${downloadHref(frame, path)}" download>${m.name}</a>`;
     return html`<tr><td class="n">${label}</td><td class="s">${formatSize(lang, m.size)}</td><td class="d">${formatDate(lang, m.mtime)}</td></tr>`;
@@ -119,14 +136,23 @@ ${canUpload ? uploadForm(frame, names, "addFiles", true) : ""}`,
 
 /** A picture of a folder link on its own page, between its neighbours in the folder. */
 export function imagePage(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode, around: ImageNeighbours) {
-  const { lang } = frame;
   return layout(
     frame,
     file.name,
     html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbsOf(frame, names, "backToFolder")}
 ${imageView(frame, names, file.name, item.hideDownload, around)}
-<p>${formatSize(lang, file.size)} · ${formatDate(lang, file.mtime)}</p>
-${item.hideDownload ? "" : html`<p><a class="button" href="${downloadHref(frame, names)}" download>${t(lang, "download")}</a></p>`}`,
+${aboutFile(frame, item, names, file)}`,
+  );
+}
+
+/** A file of a folder link that a plugin shows (a document's text), on its own page. */
+export function viewedFilePage(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode, shown: HtmlEscapedString) {
+  return layout(
+    frame,
+    file.name,
+    html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbsOf(frame, names, "backToFolder")}
+<h2>${file.name}</h2>${shown}
+${aboutFile(frame, item, names, file)}`,
   );
 }
 

@@ -7,7 +7,7 @@ import { ApiError } from "../../http/errors";
 import { PAGE_CSP } from "../../http/security-headers";
 import { splitPath } from "../../storage/names";
 import type { FileNode } from "../../storage/tree";
-import { davContext } from "../../webdav/context";
+import { davContext, fileServiceFor } from "../../webdav/context";
 import { handleGet } from "../../webdav/transfer";
 import { zipResponse } from "../../files-api/zip";
 import { downloadResponse } from "../../files-api/content";
@@ -15,8 +15,10 @@ import { CREATE } from "../permission-bits";
 import { FILE_DROP_SCRIPT } from "./file-drop-script";
 import { recordLinkDownload } from "./link-activity";
 import { galleryType, isGalleryImage } from "./gallery-types";
-import { dropPage, filePage, folderPage, imagePage, messagePage, passwordPage, type PageFrame, type SharedItem } from "./link-page";
+import { linkedFile, linkViewOf, renderLinked } from "./link-file-view";
+import { dropPage, filePage, folderPage, imagePage, messagePage, passwordPage, viewedFilePage, type PageFrame, type SharedItem } from "./link-page";
 import { checkLinkPassword, hasPasswordProof, setPasswordProof } from "./link-password";
+import { downloadHref } from "./link-hrefs";
 import { linkLanguage, type Message } from "./link-text";
 import { LinkView } from "./link-view";
 import { resolveLink, type ResolvedLink } from "./resolve-link";
@@ -95,15 +97,26 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   const item = await itemOf(db, link);
   if (link.isDrop) return page(c, dropPage(frame, item), 200, true);
   const names = namesOfQuery(c);
-  if (!link.node.isFolder) return names.length ? gone(c) : page(c, filePage(frame, item, link.node));
+  if (!link.node.isFolder) {
+    if (names.length) return gone(c);
+    const shown = await renderLinked(c, linkViewOf(c, link.node), linkedFile(c, link, frame.token, [], link.node));
+    return page(c, filePage(frame, item, link.node, shown));
+  }
   const view = new LinkView(db, link);
   const target = (await view.resolve(names)).node;
   if (target && names.length && isGalleryImage(target)) return page(c, await pictureOf(view, frame, item, names, target));
+  const viewer = target && linkViewOf(c, target);
+  if (target && viewer) {
+    const shown = await renderLinked(c, viewer, linkedFile(c, link, frame.token, names, target));
+    // Without a view of it, the file is what its Download would give.
+    return shown ? page(c, viewedFilePage(frame, item, names, target, shown)) : c.redirect(downloadHref(frame, names), 303);
+  }
   const folder = target;
   if (!folder?.isFolder) return gone(c);
   const canUpload = (view.bitsOn(folder) & CREATE) !== 0;
   const display = c.req.query("view") === "list" ? "list" : "gallery";
-  return page(c, folderPage(frame, item, names, await view.children(folder), canUpload, display), 200, canUpload);
+  const members = await view.children(folder);
+  return page(c, folderPage(frame, item, names, members, canUpload, display, (m) => linkViewOf(c, m) !== undefined), 200, canUpload);
 }
 
 /** A picture of the folder on its own page, stepping through the pictures of its folder. */
@@ -165,6 +178,24 @@ async function download(c: Context<AppEnv>): Promise<Response> {
 /** What a preview answers when refused: no page, an <img> shows nothing anyway. */
 const refused = (status: 401 | 404) => new Response(null, { status, headers: { "Cache-Control": "no-store" } });
 
+interface LinkedNode {
+  link: ResolvedLink;
+  token: string;
+  names: string[];
+  node: FileNode;
+}
+
+/** The node at `?path=` of a link opened for one of its resources (a preview, an asset), or a bare refusal. */
+async function linkedNodeOf(c: Context<AppEnv>): Promise<LinkedNode | Response> {
+  const token = c.req.param("token")!;
+  const link = await resolveLink(c.var.db, token);
+  if (!link || link.isDrop) return refused(404);
+  if (!(await unlocked(c, link))) return refused(401);
+  const names = namesOfQuery(c);
+  const node = (await new LinkView(c.var.db, link).resolve(names)).node;
+  return node ? { link, token, names, node } : refused(404);
+}
+
 /**
  * `/s/{token}/preview` (`?path=/sub/photo.jpg` in a folder): a picture shown inline for the gallery,
  * through the same link, password proof and view as a download, but only for the gallery's types (never
@@ -172,19 +203,15 @@ const refused = (status: 401 | 404) => new Response(null, { status, headers: { "
  * allowed when the link hides downloads, and not recorded.
  */
 async function preview(c: Context<AppEnv>): Promise<Response> {
-  const token = c.req.param("token")!;
-  const link = await resolveLink(c.var.db, token);
-  if (!link || link.isDrop) return refused(404);
-  if (!(await unlocked(c, link))) return refused(401);
-  const names = namesOfQuery(c);
-  const view = new LinkView(c.var.db, link);
-  const dav = await davContext(c, linkHome(token), names.map(encodeURIComponent).join("/"), view, { user: link.initiator });
-  const type = dav.node ? galleryType(dav.node) : null;
-  if (!dav.node || !type) return refused(404);
-  const response = await downloadResponse(c, dav.files, dav.node, true);
+  const found = await linkedNodeOf(c);
+  if (found instanceof Response) return found;
+  const { link, node } = found;
+  const type = galleryType(node);
+  if (!type) return refused(404);
+  const response = await downloadResponse(c, fileServiceFor(c, { user: link.initiator }), node, true);
   const headers = new Headers(response.headers);
   headers.set("Content-Type", type);
-  headers.set("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(dav.node.name)}`);
+  headers.set("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(node.name)}`);
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
   if (c.req.method === "HEAD") {
@@ -194,11 +221,28 @@ async function preview(c: Context<AppEnv>): Promise<Response> {
   return new Response(response.body, { status: response.status, headers });
 }
 
+/**
+ * `/s/{token}/asset?path=/sub/doc.md&key=…`: one resource of a file that its plugin shows on the page
+ * (a document's picture), through the same link, password proof and view as the page. The plugin
+ * answers for its own file only, and decides what the key names.
+ */
+async function asset(c: Context<AppEnv>): Promise<Response> {
+  const key = c.req.query("key") ?? "";
+  if (!key || key.length > 1024) return refused(404);
+  const found = await linkedNodeOf(c);
+  if (found instanceof Response) return found;
+  const { link, token, names, node } = found;
+  const viewer = linkViewOf(c, node);
+  const answer = viewer?.asset ? await viewer.asset(linkedFile(c, link, token, names, node), key) : null;
+  return answer ?? refused(404);
+}
+
 export const publicLinkRoutes = new Hono<AppEnv>()
   .get("/s/:token", (c) => asPage(c, () => showLink(c)))
   .post("/s/:token/authenticate", (c) => asPage(c, () => authenticate(c)))
   .get("/s/:token/download", (c) => asPage(c, () => download(c)))
   .get("/s/:token/preview", (c) => asPage(c, () => preview(c)))
+  .get("/s/:token/asset", (c) => asPage(c, () => asset(c)))
   .get("/s/:token/file-drop.js", (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=3600");

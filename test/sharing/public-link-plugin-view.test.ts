@@ -1,0 +1,77 @@
+import { env } from "cloudflare:workers";
+import { html } from "hono/html";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../workers/app";
+import { definePlugin } from "../../workers/plugin/define";
+import { linkOwner } from "./link-support";
+
+const notes = definePlugin({
+  id: "notes",
+  name: "Notes",
+  version: "1.0.0",
+  fileTypes: [
+    {
+      extensions: ["note"],
+      editor: "note",
+      linkView: {
+        async render({ node, files, assetHref }) {
+          const text = await (await files.read(node))!.text();
+          return html`<blockquote class="note-view">${text}</blockquote><img src="${assetHref("stamp")}" alt="">`;
+        },
+        async asset({ node }, key) {
+          return key === "stamp" ? new Response(`stamp of ${node.name}`) : null;
+        },
+      },
+    },
+    {
+      extensions: ["broken"],
+      editor: "note",
+      linkView: {
+        render: () => Promise.reject(new Error("the plugin's view failed")),
+      },
+    },
+  ],
+});
+
+const app = createApp([notes]);
+const owner = linkOwner("prof-plugin-view");
+const open = (token: string, rest = "", disabled = "") =>
+  app.request(`/s/${token}${rest}`, { headers: { "Accept-Language": "fr" } }, { ...env, DISABLED_PLUGINS: disabled });
+
+describe("a plugin's view of a file on a public link's page", () => {
+  let note: string;
+  let broken: string;
+  beforeAll(async () => {
+    await owner.seed();
+    await owner.put("/rappel.note", "Apporter <b>les</b> palmes");
+    await owner.put("/casse.broken", "rien");
+    note = (await owner.link("/rappel.note")).token;
+    broken = (await owner.link("/casse.broken")).token;
+  });
+
+  it("embeds what the plugin renders, and serves the plugin's resources through the link", async () => {
+    const body = await (await open(note)).text();
+    expect(body).toContain(`<blockquote class="note-view">Apporter &lt;b&gt;les&lt;/b&gt; palmes</blockquote>`);
+    expect(body).toContain(`<img src="/s/${note}/asset?key=stamp"`);
+    const stamp = await open(note, "/asset?key=stamp");
+    expect(stamp.status).toBe(200);
+    expect(await stamp.text()).toBe("stamp of rappel.note");
+    expect((await open(note, "/asset?key=other")).status).toBe(404);
+  });
+
+  it("falls back to the plain page when the plugin's view fails, and has no resources for it", async () => {
+    const res = await open(broken);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain("casse.broken");
+    expect(body).toContain(`href="/s/${broken}/download"`);
+    expect((await open(broken, "/asset?key=stamp")).status).toBe(404);
+  });
+
+  it("leaves a disabled plugin out of the page", async () => {
+    const body = await (await open(note, "", "notes")).text();
+    expect(body).not.toContain("note-view");
+    expect(body).toContain(`href="/s/${note}/download"`);
+    expect((await open(note, "/asset?key=stamp", "notes")).status).toBe(404);
+  });
+});
