@@ -10,7 +10,8 @@ const MAX_SHOWN_BYTES = 2 * 1024 * 1024;
 const STYLE = `.doc{line-height:1.55;overflow-wrap:anywhere;margin:0 0 1rem}.doc img{max-width:100%;height:auto}
 .doc table{border-collapse:collapse;display:block;overflow-x:auto}.doc th,.doc td{border:1px solid #c9d2dc;padding:.3rem .6rem;vertical-align:top}
 .doc pre{background:#f4f6f8;padding:.8rem;overflow:auto}.doc code{font-family:ui-monospace,Menlo,Consolas,monospace}
-.doc blockquote{border-left:3px solid #c9d2dc;margin-left:0;padding-left:1rem;color:#5b6b7b}`;
+.doc blockquote{border-left:3px solid #c9d2dc;margin-left:0;padding-left:1rem;color:#5b6b7b}.doc li.task{list-style:none}
+.doc h1{font-size:1.5rem}.doc h2{font-size:1.25rem}.doc h3{font-size:1.1rem}`;
 
 /**
  * A document on a public link's page, as Nextcloud Text shows it to visitors: its text rendered from the

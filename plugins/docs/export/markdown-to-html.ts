@@ -13,7 +13,7 @@ export const EXPORT_CSP = "default-src 'none'; img-src data: https:; style-src '
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
 img{max-width:100%}table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.3rem .6rem;vertical-align:top}
 pre{background:#f4f4f5;padding:.8rem;overflow:auto}code{font-family:ui-monospace,Menlo,Consolas,monospace}
-blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}`;
+blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}li.task{list-style:none}`;
 
 /** Every picture `src` in the Markdown, so that the document's own can be fetched before rendering. */
 export function markdownImageSources(markdown: string): { tokens: Token[]; sources: string[] } {
@@ -23,8 +23,28 @@ export function markdownImageSources(markdown: string): { tokens: Token[]; sourc
   return { tokens, sources };
 }
 
+const TASK_MARK = /^\[([ xX])\] /;
+
+/**
+ * The editor's task lists (`- [x] done`, which markdown-it leaves as text) as ticked or empty boxes:
+ * characters, not inputs, since nothing on a read-only page can tick them.
+ */
+function markTaskItems(tokens: Token[]): void {
+  tokens.forEach((token, at) => {
+    if (token.type !== "list_item_open" || tokens[at + 1]?.type !== "paragraph_open") return;
+    const first = tokens[at + 2]?.children?.[0];
+    const mark = first?.type === "text" ? TASK_MARK.exec(first.content) : null;
+    if (!first || !mark) return;
+    first.content = `${mark[1] === " " ? "☐" : "☑"} ${first.content.slice(mark[0].length)}`;
+    token.attrJoin("class", "task");
+  });
+}
+
 /** The HTML of parsed Markdown: raw HTML in it was escaped, and links to script or data refused, by markdown-it. */
-export const renderMarkdown = (tokens: Token[]) => markdownIt.renderer.render(tokens, markdownIt.options, {});
+export function renderMarkdown(tokens: Token[]): string {
+  markTaskItems(tokens);
+  return markdownIt.renderer.render(tokens, markdownIt.options, {});
+}
 
 function base64(bytes: Uint8Array): string {
   let binary = "";

@@ -85,6 +85,9 @@ describe("exporting a document", () => {
     expect(own).toContain(`<img src="data:image/png;base64,${btoa(String.fromCharCode(...PNG))}" alt="Logo">`);
     expect(own).toContain("<h1>Compte rendu</h1>");
     expect(own).toContain("<table>");
+    // Task lists read as boxes, ticked or not, rather than as "[x]".
+    expect(own).toContain('<li class="task">☑ Convocation envoyée</li>');
+    expect(own).toContain('<li class="task">☐ PV signé</li>');
   });
 
   it("builds a Word file that Word readers open with headings, marks, lists, tables, links and pictures", async () => {
