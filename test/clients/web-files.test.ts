@@ -45,6 +45,9 @@ describe.skipIf(!chromiumAvailable())("the Files browser in chromium", () => {
     expect((await dav("admin", ADMIN_PASSWORD, "/Adhésions-postales.xlsx", { method: "PUT", body: "xlsx" })).status).toBe(201);
     expect((await dav("admin", ADMIN_PASSWORD, "/Photos", { method: "MKCOL" })).status).toBe(201);
     for (const name of ["sortie-1.png", "sortie-2.png"]) expect((await dav("admin", ADMIN_PASSWORD, `/Photos/${name}`, { method: "PUT", body: PNG })).status).toBe(201);
+    // A document's picture folder, as the editor makes one: hidden from the listings by default.
+    expect((await dav("admin", ADMIN_PASSWORD, "/.attachments.7", { method: "MKCOL" })).status).toBe(201);
+    expect((await dav("admin", ADMIN_PASSWORD, "/.attachments.7/schema.png", { method: "PUT", body: PNG })).status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -234,6 +237,25 @@ describe.skipIf(!chromiumAvailable())("the Files browser in chromium", () => {
     const tagged = page.getByRole("table", { name: "Fichiers avec l'étiquette « Assemblée générale »" });
     await poll(() => tagged.getByRole("row", { name: /sortie-2\.png/ }).textContent()).toContain("/Photos");
     expect(await tagged.getByRole("row", { name: /sortie-1\.png/ }).count()).toBe(0);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("hides hidden items from the folder and from Récent until the settings show them", async () => {
+    const { context, page, errors } = await open(DESKTOP);
+    await poll(() => row(page, "Photos").isVisible()).toBe(true);
+    expect(await row(page, ".attachments.7").count()).toBe(0);
+    await page.getByRole("button", { name: "Paramètres" }).click();
+    await page.getByLabel("Afficher les fichiers masqués").check();
+    await poll(() => row(page, ".attachments.7").isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Récent" }).click();
+    await poll(() => row(page, "schema.png").isVisible()).toBe(true);
+    // The choice stays on this browser.
+    await page.reload();
+    await poll(() => row(page, "schema.png").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Paramètres" }).click();
+    await page.getByLabel("Afficher les fichiers masqués").uncheck();
+    await poll(() => row(page, "schema.png").count()).toBe(0);
     await context.close();
     expect(errors).toEqual([]);
   });

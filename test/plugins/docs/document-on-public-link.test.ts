@@ -119,6 +119,8 @@ describe("a document on a public link's page", () => {
     const listing = await (await linkPage(token, "?view=list")).text();
     expect(listing).toContain(`<a href="/s/${token}?path=%2FCompte%20rendu%20AG.md">Compte rendu AG.md</a>`);
     expect(listing).toContain(`href="/s/${token}/download?path=%2Fnotes.txt"`);
+    // The pictures' folders are hidden, as in Files.
+    expect(listing).not.toContain(".attachments.");
 
     const page = await linkPage(token, `?path=${encodeURIComponent("/Compte rendu AG.md")}`);
     expect(page.status).toBe(200);

@@ -74,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   "files.webdav": "WebDAV address",
   "files.copyWebdav": "Copy the WebDAV address",
   "files.webdavHint": "Use this address to reach your files from a file manager or a sync client.",
+  "files.showHidden": "Show hidden files",
   "files.emptyTitle": "No files in here",
   "files.emptyText": "Upload some content or sync with your devices.",
   "quota.usedOf": "{used} of {total} used",

@@ -76,6 +76,7 @@ export const fr = {
   "files.webdav": "Adresse WebDAV",
   "files.copyWebdav": "Copier l'adresse WebDAV",
   "files.webdavHint": "Utilisez cette adresse pour accéder à vos fichiers depuis un gestionnaire de fichiers ou un client de synchronisation.",
+  "files.showHidden": "Afficher les fichiers masqués",
   "files.emptyTitle": "Aucun fichier ici",
   "files.emptyText": "Envoyez du contenu ou synchronisez-le avec vos appareils.",
   "quota.usedOf": "{used} utilisés sur {total}",

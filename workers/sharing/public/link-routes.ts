@@ -115,7 +115,8 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   if (!folder?.isFolder) return gone(c);
   const canUpload = (view.bitsOn(folder) & CREATE) !== 0;
   const display = c.req.query("view") === "list" ? "list" : "gallery";
-  const members = await view.children(folder);
+  // Hidden items (a document's `.attachments.<id>` pictures) stay out of the listing, as in Files; the zip keeps them.
+  const members = (await view.children(folder)).filter((member) => !member.name.startsWith("."));
   return page(c, folderPage(frame, item, names, members, canUpload, display, (m) => linkViewOf(c, m) !== undefined), 200, canUpload);
 }
 

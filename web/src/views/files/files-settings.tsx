@@ -2,8 +2,9 @@ import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { me } from "../../state/session";
 import { CopyButton } from "../../ui/copy-button";
+import { showHidden } from "./state";
 
-/** Files' own settings; for now the WebDAV address that sync clients and file managers need. */
+/** Files' own settings: the WebDAV address that sync clients and file managers need, and hidden items. */
 export function FilesSettings() {
   const [open, setOpen] = useState(false);
   const user = me.value;
@@ -22,6 +23,10 @@ export function FilesSettings() {
           <CopyButton text={davUrl} fieldId="webdav-url" label={t("files.copyWebdav")} />
         </div>
         <p class="hint">{t("files.webdavHint")}</p>
+        <label class="checkbox">
+          <input type="checkbox" checked={showHidden.value} onChange={(event) => (showHidden.value = event.currentTarget.checked)} />
+          {t("files.showHidden")}
+        </label>
       </div>
     </div>
   );

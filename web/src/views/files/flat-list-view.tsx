@@ -1,7 +1,9 @@
+import { useMemo } from "preact/hooks";
 import type { FileNode } from "../../api/files";
 import { Status } from "../../ui/status";
 import { EmptyState, LoadError, Loading } from "./empty-state";
 import { FileTable } from "./file-table";
+import { showHidden, shownNodes } from "./state";
 import { useItemActions } from "./use-item-actions";
 import { useLoad } from "./use-load";
 
@@ -17,7 +19,8 @@ interface FlatListProps {
 /** Items from anywhere in one's files (Récent, Favoris, an étiquette), each with the folder it is in. */
 export function FlatListView({ load, deps = [], label, emptyTitle, emptyText }: FlatListProps) {
   const list = useLoad(load, deps);
-  const nodes = list.data ?? [];
+  const withHidden = showHidden.value;
+  const nodes = useMemo(() => shownNodes(list.data ?? [], withHidden, true), [list.data, withHidden]);
   const { actions, dialogs, status } = useItemActions(nodes, list.reload);
   if (!list.data) return list.loading ? <Loading /> : <LoadError message={list.error ?? ""} />;
   return (

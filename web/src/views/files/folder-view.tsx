@@ -12,7 +12,7 @@ import { NewMenu } from "./new-menu";
 import { UploadButton } from "./upload/upload-button";
 import { useDropZone } from "./upload/use-drop-zone";
 import { ReadmeNote } from "./readme-note";
-import { currentFolder } from "./state";
+import { currentFolder, showHidden, shownNodes } from "./state";
 import { useItemActions } from "./use-item-actions";
 import { useLoad } from "./use-load";
 
@@ -31,7 +31,9 @@ export function FolderView() {
   const [sharedIds, setSharedIds] = useState<ReadonlySet<number>>(new Set());
   const details = folder.data;
   const children = details?.children ?? [];
-  const { actions, dialogs, status, moveInto } = useItemActions(children, folder.reload, dir);
+  const withHidden = showHidden.value;
+  const shown = useMemo(() => shownNodes(children, withHidden), [children, withHidden]);
+  const { actions, dialogs, status, moveInto } = useItemActions(shown, folder.reload, dir);
   const drop = useDropZone(details?.node ?? null);
 
   useEffect(() => {
@@ -98,11 +100,11 @@ export function FolderView() {
       </div>
       <Status state={status} />
       <ReadmeNote folder={here} readme={details.readme} readmeName={readmeName} onSaved={folder.reload} />
-      {children.length === 0 ? (
+      {shown.length === 0 ? (
         <EmptyState title={t("files.emptyTitle")} text={can.create(here) ? t("files.emptyText") : t("files.emptyReadOnly")} />
       ) : (
         <FileTable
-          nodes={children}
+          nodes={shown}
           label={label}
           actions={actions}
           highlightId={fileId}

@@ -7,27 +7,55 @@ export interface SortOrder {
   descending: boolean;
 }
 
-const SORT_STORAGE = "cumulus.files.sort";
-
-function storedSort(): SortOrder {
+/**
+ * A choice of Files kept on this browser, as Nextcloud keeps it per user; `read` turns what was stored
+ * into a value, or undefined for the default.
+ */
+function persisted<T>(key: string, read: (stored: unknown) => T | undefined, fallback: T) {
+  let initial = fallback;
   try {
-    const parsed = JSON.parse(window.localStorage.getItem(SORT_STORAGE) ?? "null") as Partial<SortOrder> | null;
-    if (parsed && (parsed.key === "name" || parsed.key === "size" || parsed.key === "mtime")) return { key: parsed.key, descending: parsed.descending === true };
+    initial = read(JSON.parse(window.localStorage.getItem(key) ?? "null")) ?? fallback;
   } catch {
-    // Private modes refuse storage; the default order will do.
+    // Private modes refuse storage; the default will do.
   }
-  return { key: "name", descending: false };
+  const value = signal<T>(initial);
+  value.subscribe((current) => {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(current));
+    } catch {
+      // See above.
+    }
+  });
+  return value;
 }
 
-/** The listing's order, kept on this browser as Nextcloud keeps it per user. */
-export const sortOrder = signal<SortOrder>(storedSort());
-sortOrder.subscribe((order) => {
-  try {
-    window.localStorage.setItem(SORT_STORAGE, JSON.stringify(order));
-  } catch {
-    // See above.
-  }
-});
+/** The listing's order. */
+export const sortOrder = persisted<SortOrder>(
+  "cumulus.files.sort",
+  (stored) => {
+    const parsed = stored as Partial<SortOrder> | null;
+    return parsed && (parsed.key === "name" || parsed.key === "size" || parsed.key === "mtime") ? { key: parsed.key, descending: parsed.descending === true } : undefined;
+  },
+  { key: "name", descending: false },
+);
+
+/**
+ * Whether the listings show hidden items (names starting with a dot, such as a document's
+ * `.attachments.<id>` folder of pictures). Off by default, as in Nextcloud.
+ */
+export const showHidden = persisted<boolean>("cumulus.files.showHidden", (stored) => (typeof stored === "boolean" ? stored : undefined), false);
+
+const hiddenName = (name: string) => name.startsWith(".");
+
+/**
+ * The items a listing shows, the hidden ones left out unless asked for. `anywhere` also leaves out
+ * what sits inside a hidden folder, for the lists gathered from the whole tree (Récent, Favoris…); a
+ * folder's own listing shows what is inside a hidden folder opened on purpose.
+ */
+export function shownNodes(nodes: readonly FileNode[], withHidden: boolean, anywhere = false): readonly FileNode[] {
+  if (withHidden) return nodes;
+  return nodes.filter((node) => !(anywhere ? node.path.split("/").some(hiddenName) : hiddenName(node.name)));
+}
 
 /** Folders first, then by the chosen column; names compare as people read them ("2" before "10"). */
 export function sortNodes(nodes: readonly FileNode[], order: SortOrder, locale: string): FileNode[] {
