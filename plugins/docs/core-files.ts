@@ -1,4 +1,5 @@
 import type { Env } from "../../workers/env";
+import { actingUserOf } from "../../workers/sharing/public/link-principal";
 import { fileAccess } from "../../workers/storage/access";
 import { systemFileService } from "../../workers/storage/system";
 import { nodeById } from "../../workers/storage/tree";
@@ -16,7 +17,9 @@ export function coreDocumentFiles(env: Env): DocumentFiles {
       return { text: object ? await object.text() : "", etag: node.etag };
     },
     async writeVersion(fileId, text, actorId) {
-      const files = systemFileService(env, actorId);
+      // Typed through a public link: written as its initiator, like any write through the link.
+      const actor = await actingUserOf(systemFileService(env, null).db, actorId);
+      const files = systemFileService(env, actor);
       const node = await nodeById(files.db, fileId);
       const parent = node?.parentId ? await nodeById(files.db, node.parentId) : undefined;
       if (!node || !parent) throw new Error(`document ${fileId} no longer exists`);

@@ -1,10 +1,18 @@
 import { html, raw } from "hono/html";
+import { signCollabToken } from "../../workers/collab/tokens";
 import type { LinkedFile, PluginLinkView } from "../../workers/plugin/define";
+import { READ, UPDATE } from "../../workers/sharing/permission-bits";
+import { linkPrincipal } from "../../workers/sharing/public/link-principal";
 import { attachmentNameOf, isAttachmentName } from "./attachments/folder";
 import { attachmentResponse } from "./attachments/serve";
+import { roomOf } from "./routes";
 
 /** Past this, a link's page offers the document as a download only: rendering it would hold the page up. */
 const MAX_SHOWN_BYTES = 2 * 1024 * 1024;
+
+/** The link's resources besides pictures (picture names always carry an image extension, these never do). */
+const EDITOR = "editor";
+const COLLAB_TOKEN = "collab-token";
 
 // Scoped to the article: the page around it is the core's.
 const STYLE = `.doc{line-height:1.55;overflow-wrap:anywhere;margin:0 0 1rem}.doc img{max-width:100%;height:auto}
@@ -13,30 +21,72 @@ const STYLE = `.doc{line-height:1.55;overflow-wrap:anywhere;margin:0 0 1rem}.doc
 .doc blockquote{border-left:3px solid #c9d2dc;margin-left:0;padding-left:1rem;color:#5b6b7b}.doc li.task{list-style:none}
 .doc h1{font-size:1.5rem}.doc h2{font-size:1.25rem}.doc h3{font-size:1.1rem}`;
 
+const EDIT_LABEL = { fr: "Modifier le document", en: "Edit the document" } as const;
+
+/** The text as HTML, the document's own pictures served through the link. */
+async function renderText({ node, files, resourceHref }: LinkedFile) {
+  const object = await files.read(node);
+  if (!object) return null;
+  const { markdownImageSources, renderMarkdown } = await import("./export/markdown-to-html");
+  const { tokens } = markdownImageSources(await object.text());
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if (child.type !== "image") continue;
+      const name = attachmentNameOf(node.id, child.attrGet("src") ?? "");
+      if (name && isAttachmentName(name)) child.attrSet("src", resourceHref(name));
+      else child.type = "text";
+    }
+  }
+  return renderMarkdown(tokens);
+}
+
+/**
+ * The live editor for the link's visitors: the web app's link page, told which editor to load. It
+ * lives under the link's address, so the link's password proof reaches what it asks for.
+ */
+async function editorPage({ env }: LinkedFile): Promise<Response | null> {
+  const page = await env.ASSETS?.fetch(new Request("https://assets.invalid/link"));
+  if (!page?.ok) return null;
+  const named = new HTMLRewriter()
+    .on("body", {
+      element(body) {
+        body.setAttribute("data-plugin", "docs");
+        body.setAttribute("data-editor", "document");
+      },
+    })
+    .transform(new Response(page.body, page));
+  const headers = new Headers(named.headers);
+  headers.set("Cache-Control", "no-store");
+  headers.set("X-Robots-Tag", "noindex, nofollow");
+  return new Response(named.body, { status: 200, headers });
+}
+
+/** A pass to the document's room for the link's visitors, who act there as the link itself. */
+async function collabGrant({ node, permissions, linkId, files }: LinkedFile): Promise<Response> {
+  const access = permissions & UPDATE ? "write" : "read";
+  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: linkPrincipal(linkId), access });
+  const body = { token, readOnly: access === "read", fileId: node.id, name: node.name };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+}
+
 /**
  * A document on a public link's page, as Nextcloud Text shows it to visitors: its text rendered from the
  * Markdown file, with its own pictures served through the link. Pictures from elsewhere keep only their
- * description: the page loads nothing from outside.
+ * description: the page loads nothing from outside. A link that allows editing offers the live editor.
  */
 export const documentLinkView: PluginLinkView = {
-  async render({ node, files, assetHref }: LinkedFile) {
-    if (node.size > MAX_SHOWN_BYTES) return null;
-    const object = await files.read(node);
-    if (!object) return null;
-    const { markdownImageSources, renderMarkdown } = await import("./export/markdown-to-html");
-    const { tokens } = markdownImageSources(await object.text());
-    for (const token of tokens) {
-      for (const child of token.children ?? []) {
-        if (child.type !== "image") continue;
-        const name = attachmentNameOf(node.id, child.attrGet("src") ?? "");
-        if (name && isAttachmentName(name)) child.attrSet("src", assetHref(name));
-        else child.type = "text";
-      }
-    }
-    return html`<style>${raw(STYLE)}</style><article class="doc">${raw(renderMarkdown(tokens))}</article>`;
+  async render(file: LinkedFile) {
+    if (file.node.size > MAX_SHOWN_BYTES) return null;
+    const text = await renderText(file);
+    if (text === null) return null;
+    const edit = file.permissions & UPDATE ? html`<p><a class="button" href="${file.resourceHref(EDITOR)}">${EDIT_LABEL[file.lang]}</a></p>` : "";
+    return html`<style>${raw(STYLE)}</style>${edit}<article class="doc">${raw(text)}</article>`;
   },
 
-  asset({ node, files }: LinkedFile, key: string) {
-    return isAttachmentName(key) ? attachmentResponse(files, node, key) : Promise.resolve(null);
+  async resource(file: LinkedFile, key: string) {
+    if (!(file.permissions & READ)) return null;
+    if (key === EDITOR) return file.permissions & UPDATE ? editorPage(file) : null;
+    if (key === COLLAB_TOKEN) return collabGrant(file);
+    return isAttachmentName(key) ? attachmentResponse(file.files, file.node, key) : null;
   },
 };

@@ -7,7 +7,8 @@ import type { AppEnv } from "../../workers/http/app-env";
 import { notFound } from "../../workers/http/errors";
 import { fileAccess } from "../../workers/storage/access";
 
-const roomOf = (fileId: string) => `docs:${Number(fileId)}`;
+/** The live room of a document: one per file, named after its id. */
+export const roomOf = (fileId: string | number) => `docs:${Number(fileId)}`;
 
 /** `ws(s)://HOST/collab/{fileId}`: the document's room, for the editor and any y-websocket client. */
 export const collabSocket = new Hono<AppEnv>().get("/:fileId{[0-9]{1,15}}", (c) => {

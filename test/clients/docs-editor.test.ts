@@ -314,6 +314,38 @@ describe.skipIf(!chromiumAvailable())("the documents editor in chromium", () => 
     await page.close();
   });
 
+  it("lets a visitor of a link that allows editing co-edit under the name they give", async () => {
+    const link = await ocs("admin", "/apps/files_sharing/api/v1/shares", { path: "/Compte rendu AG.md", shareType: "3", permissions: "3" });
+    expect(link.status).toBe(200);
+    const { url } = ((await link.json()) as { ocs: { data: { url: string } } }).ocs.data;
+    const admin = await login("admin");
+    await openDocument(admin.page);
+    // A visitor without an account, on a phone.
+    const context = await browser.newContext({ viewport: PHONE, locale: "fr-FR", baseURL: server.url });
+    const page = await context.newPage();
+    onTestFailed(() => screenshot(page, "docs-editor-failure-guest"));
+    opened.push({ context, errors: watchForErrors(page) });
+    await page.goto(new URL(url).pathname);
+    await poll(() => page.locator("article.doc").textContent()).toContain("Ordre du jour.");
+    await page.getByRole("link", { name: "Modifier le document" }).click();
+    await page.getByLabel("Votre nom").fill("Camille");
+    await page.getByRole("button", { name: "Ouvrir le document" }).click();
+    await poll(() => editorOf(page).getAttribute("contenteditable")).toBe("true");
+    // The document's picture shows through the link too.
+    await poll(() => editorOf(page).locator("img").first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // The title wraps on a phone: Ctrl+Home, not Home, reaches its start.
+    await editorOf(page).getByRole("heading").first().click();
+    await caretTo(page, "Control+Home", () => getSelection()?.anchorOffset === 0 && !!document.querySelector(".docs-prose h1")?.contains(getSelection()!.anchorNode));
+    await page.keyboard.type("Camille : ");
+    await poll(() => editorOf(admin.page).getByRole("heading").first().textContent()).toContain("Camille : ");
+    await poll(() => admin.page.locator(".collaboration-carets__label").allTextContents()).toContain("Camille (invité)");
+    await poll(() => page.getByRole("region", { name: "Présents" }).textContent()).toContain("Administrateur");
+    await poll(() => saveStatus(page).textContent()).toBe("Enregistré");
+    await screenshot(page, "docs-editor-guest");
+    await Promise.all([context.close(), admin.context.close()]);
+    await poll(fileText).toMatch(/^# Camille : /);
+  });
+
   it("ran without page or console errors", () => {
     expect(opened.flatMap((o) => o.errors)).toEqual([]);
   });

@@ -14,11 +14,11 @@ const notes = definePlugin({
       extensions: ["note"],
       editor: "note",
       linkView: {
-        async render({ node, files, assetHref }) {
+        async render({ node, files, resourceHref }) {
           const text = await (await files.read(node))!.text();
-          return html`<blockquote class="note-view">${text}</blockquote><img src="${assetHref("stamp")}" alt="">`;
+          return html`<blockquote class="note-view">${text}</blockquote><img src="${resourceHref("stamp")}" alt="">`;
         },
-        async asset({ node }, key) {
+        async resource({ node }, key) {
           return key === "stamp" ? new Response(`stamp of ${node.name}`) : null;
         },
       },
@@ -52,11 +52,11 @@ describe("a plugin's view of a file on a public link's page", () => {
   it("embeds what the plugin renders, and serves the plugin's resources through the link", async () => {
     const body = await (await open(note)).text();
     expect(body).toContain(`<blockquote class="note-view">Apporter &lt;b&gt;les&lt;/b&gt; palmes</blockquote>`);
-    expect(body).toContain(`<img src="/s/${note}/asset?key=stamp"`);
-    const stamp = await open(note, "/asset?key=stamp");
+    expect(body).toContain(`<img src="/s/${note}/resource?key=stamp"`);
+    const stamp = await open(note, "/resource?key=stamp");
     expect(stamp.status).toBe(200);
     expect(await stamp.text()).toBe("stamp of rappel.note");
-    expect((await open(note, "/asset?key=other")).status).toBe(404);
+    expect((await open(note, "/resource?key=other")).status).toBe(404);
   });
 
   it("falls back to the plain page when the plugin's view fails, and has no resources for it", async () => {
@@ -65,13 +65,13 @@ describe("a plugin's view of a file on a public link's page", () => {
     const body = await res.text();
     expect(body).toContain("casse.broken");
     expect(body).toContain(`href="/s/${broken}/download"`);
-    expect((await open(broken, "/asset?key=stamp")).status).toBe(404);
+    expect((await open(broken, "/resource?key=stamp")).status).toBe(404);
   });
 
   it("leaves a disabled plugin out of the page", async () => {
     const body = await (await open(note, "", "notes")).text();
     expect(body).not.toContain("note-view");
     expect(body).toContain(`href="/s/${note}/download"`);
-    expect((await open(note, "/asset?key=stamp", "notes")).status).toBe(404);
+    expect((await open(note, "/resource?key=stamp", "notes")).status).toBe(404);
   });
 });

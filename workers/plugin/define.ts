@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Env } from "../env";
 import type { AppEnv } from "../http/app-env";
 import type { FileService } from "../storage/service";
 import type { FileNode } from "../storage/tree";
@@ -30,17 +31,24 @@ export interface PluginFileType {
 /** A file reached through a public link, as its page shows it. */
 export interface LinkedFile {
   node: FileNode;
+  /** What the link lets its visitors do with the file now (permission bits: READ, UPDATE…). */
+  permissions: number;
+  /** The link (its share id), for a plugin that lets visitors act through it (see `linkPrincipal`). */
+  linkId: number;
+  /** The visitor's language, as the page speaks it. */
+  lang: "fr" | "en";
+  env: Env;
   /** Acts as the link's initiator: the link's rights were checked before the plugin is asked. */
   files: FileService;
   /** Where one of the file's own resources (a picture of a document) is served on this link. */
-  assetHref(key: string): string;
+  resourceHref(key: string): string;
 }
 
 export interface PluginLinkView {
   /** The file's content as HTML to embed in the page (already escaped), or null to show the plain page. */
   render(file: LinkedFile): Promise<HtmlEscapedString | null>;
-  /** One resource `render` pointed at with `assetHref`, or null when the file has no such resource. */
-  asset?(file: LinkedFile, key: string): Promise<Response | null>;
+  /** One resource `render` pointed at with `resourceHref`, or null when the file has no such resource. */
+  resource?(file: LinkedFile, key: string): Promise<Response | null>;
 }
 
 export interface PluginRoute {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { effectiveAccess } from "../sharing/effective-access";
 import { UPDATE } from "../sharing/permission-bits";
+import { linkAccess, linkIdOf } from "../sharing/public/link-principal";
 import type { FileNode } from "./tree";
 
 export type FileAccess = "read" | "write";
@@ -11,6 +12,9 @@ export type FileAccess = "read" | "write";
  * the full bits for those that need more (create, delete, share).
  */
 export async function fileAccess(db: Db, userId: string, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode } | null> {
+  // A public link acting in a live room (sharing/public/link-principal.ts).
+  const linkId = linkIdOf(userId);
+  if (linkId !== null) return linkAccess(db, linkId, fileId);
   const granted = await effectiveAccess(db, userId, fileId);
   if (!granted) return null;
   return { access: granted.permissions & UPDATE ? "write" : "read", permissions: granted.permissions, node: granted.node };

@@ -31,11 +31,14 @@ function isShowable(src: string): boolean {
   }
 }
 
+/** Where one of the document's own pictures is fetched from, by its name: the plugin's route, or a public link's. */
+export type AttachmentUrl = (name: string) => string;
+
 /**
  * Where the browser fetches a picture the document names: its attachments (a relative path in the
  * Markdown, so desktop clients see them beside the file) come through the plugin's route.
  */
-export function displaySrc(docId: number, src: string): string | null {
+export function displaySrc(docId: number, src: string, attachmentUrl: AttachmentUrl = (name) => `/api/docs/${docId}/attachments/${encodeURIComponent(name)}`): string | null {
   const prefix = `.attachments.${docId}/`;
   const name = src.startsWith(prefix) && !/[/?#]/.test(src.slice(prefix.length)) ? src.slice(prefix.length) : "";
   // Pictures elsewhere on the web are not fetched (the page's policy allows this site's only): the alt text stands in.
@@ -46,7 +49,7 @@ export function displaySrc(docId: number, src: string): string | null {
   } catch {
     // a name with a stray % is taken as written
   }
-  return `/api/docs/${docId}/attachments/${encodeURIComponent(decoded)}`;
+  return attachmentUrl(decoded);
 }
 
 /** Turns a Word file into a new Markdown document, beside it or in `folderId` (plugins/docs/import/routes.ts). */

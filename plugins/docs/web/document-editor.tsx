@@ -1,5 +1,4 @@
-import { Editor } from "@tiptap/core";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { parentPath } from "../../../web/src/api/files";
 import { formatDateTime } from "../../../web/src/i18n/format";
 import { t } from "../../../web/src/i18n";
@@ -8,16 +7,17 @@ import { me } from "../../../web/src/state/session";
 import { Status } from "../../../web/src/ui/status";
 import { useAction } from "../../../web/src/ui/use-action";
 import { NameDialog } from "../../../web/src/views/files/name-dialog";
-import { attachImage, takeSnapshot } from "./api";
+import { attachImage, fetchCollabGrant, takeSnapshot } from "./api";
 import { DocumentActions } from "./document-actions";
-import { documentExtensions } from "./extensions";
 import { ImagePicker } from "./image-picker";
+import { LinkDialog } from "./link-dialog";
 import { BackToFolder, MissingFile, useFile } from "./page-parts";
 import { PresenceList } from "./presence-list";
 import { presenceOf } from "./presence-user";
 import { SaveStatus } from "./save-status";
 import { DocumentSession } from "./session";
 import { Toolbar } from "./toolbar";
+import { useDocumentEditor } from "./use-document-editor";
 import "./editor.css";
 
 type Dialog = "link" | "image" | "snapshot" | null;
@@ -25,40 +25,17 @@ type Dialog = "link" | "image" | "snapshot" | null;
 /** The collaborative editor for one Markdown document: the whole page at /apps/docs/document/<fileId>. */
 export function DocumentEditor({ fileId }: PluginEditorProps) {
   const user = me.value!;
-  const [session] = useState(() => new DocumentSession(fileId, user.id));
+  const [session] = useState(() => new DocumentSession(fileId, user.id, () => fetchCollabGrant(fileId)));
   const file = useFile(fileId);
-  const [editor, setEditor] = useState<Editor | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const host = useRef<HTMLDivElement>(null);
   const action = useAction();
-
-  useEffect(() => () => session.destroy(), [session]);
-
-  useEffect(() => {
-    const created = new Editor({
-      element: host.current!,
-      editable: false,
-      extensions: documentExtensions({ doc: session.doc, provider: session.provider, user: presenceOf(user), docId: fileId }),
-      editorProps: { attributes: { class: "docs-prose", "aria-label": t("docs.content"), "aria-multiline": "true", role: "textbox" } },
-    });
-    setEditor(created);
-    return () => created.destroy();
-  }, [session]);
+  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: presenceOf(user), docId: fileId });
 
   const name = file && file !== "missing" ? file.name : "";
-
-  const connection = session.connection.value;
-  const readOnly = session.accessKnown.value && session.readOnly.value;
-  const editable = session.ready.value && session.accessKnown.value && !session.readOnly.value && connection !== "revoked" && connection !== "missing";
-  // Before paint, in the same frame as the status line: "no longer allowed" never shows over an editor that still takes keys.
-  useLayoutEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
 
   if (file === "missing" || connection === "missing") return <MissingFile />;
 
   const folder = file ? parentPath(file.path) : null;
-  const currentLink = () => (editor?.getAttributes("link").href as string | undefined) ?? "";
 
   return (
     <div class="docs-page">
@@ -81,20 +58,7 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
         </h1>
         <div ref={host} class="docs-editor" />
       </main>
-      {dialog === "link" && editor && (
-        <NameDialog
-          title={t("docs.linkTitle")}
-          label={t("docs.linkAddress")}
-          initial={currentLink() || "https://"}
-          submitLabel={t("docs.linkApply")}
-          onSubmit={async (href) => {
-            const chain = editor.chain().focus().extendMarkRange("link");
-            if (href === "https://") chain.unsetLink().run();
-            else chain.setLink({ href }).run();
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      {dialog === "link" && editor && <LinkDialog editor={editor} onClose={() => setDialog(null)} />}
       {dialog === "snapshot" && (
         <NameDialog
           title={t("docs.snapshot")}

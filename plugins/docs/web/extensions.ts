@@ -4,6 +4,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { t } from "../../../web/src/i18n";
+import type { AttachmentUrl } from "./api";
 import type { Presence } from "./presence-user";
 import { schemaExtensions } from "./schema-extensions";
 
@@ -22,10 +23,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /** The document's extensions, bound to the shared Y.Doc, with the others' carets. */
-export function documentExtensions(options: { doc: Y.Doc; provider: WebsocketProvider; user: Presence; docId: number }): AnyExtension[] {
+export function documentExtensions(options: { doc: Y.Doc; provider: WebsocketProvider; user: Presence; docId: number; attachmentUrl?: AttachmentUrl }): AnyExtension[] {
   return [
     ...schemaExtensions({
       docId: options.docId,
+      attachmentUrl: options.attachmentUrl,
       taskLabel: (node, checked) => t(checked ? "docs.taskDone" : "docs.taskTodo", { text: node.textContent || t("docs.taskEmpty") }),
     }),
     Collaboration.configure({ document: options.doc, field: "default" }),

@@ -5,7 +5,7 @@ import { OrderedList, TaskItem, TaskList } from "@tiptap/extension-list";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import type { Node } from "@tiptap/pm/model";
-import { displaySrc } from "./api";
+import { displaySrc, type AttachmentUrl } from "./api";
 
 /**
  * Links keep only what the server's schema (plugins/docs/markdown/schema.ts) has: target, rel and
@@ -38,19 +38,19 @@ const withoutAlign = <T extends typeof TableCell | typeof TableHeader>(cell: T) 
  * Inline pictures with the schema's attributes only. A picture attached to the document is named by
  * its relative path in the Markdown, and shown through the plugin's route.
  */
-const DocumentImage = Image.extend<ImageOptions & { docId: number }>({
+const DocumentImage = Image.extend<ImageOptions & { docId: number; attachmentUrl?: AttachmentUrl }>({
   addOptions() {
-    return { ...this.parent!(), docId: 0 };
+    return { ...this.parent!(), docId: 0, attachmentUrl: undefined };
   },
   addAttributes() {
     return { src: { default: null }, alt: { default: null }, title: { default: null } };
   },
   addNodeView() {
-    const docId = this.options.docId;
+    const { docId, attachmentUrl } = this.options;
     return ({ node }) => {
       const img = document.createElement("img");
       const show = (attrs: Record<string, unknown>) => {
-        const src = displaySrc(docId, typeof attrs.src === "string" ? attrs.src : "");
+        const src = displaySrc(docId, typeof attrs.src === "string" ? attrs.src : "", attachmentUrl);
         if (src) img.src = src;
         else img.removeAttribute("src");
         img.alt = typeof attrs.alt === "string" ? attrs.alt : "";
@@ -75,7 +75,7 @@ const DocumentImage = Image.extend<ImageOptions & { docId: number }>({
  * and attribute for attribute, since the server rebuilds the Y.XmlFragment with its own schema and drops
  * an element it cannot build. test/clients/docs-editor-schema.test.ts compares the two.
  */
-export function schemaExtensions(options: { docId: number; taskLabel: (node: Node, checked: boolean) => string }): AnyExtension[] {
+export function schemaExtensions(options: { docId: number; attachmentUrl?: AttachmentUrl; taskLabel: (node: Node, checked: boolean) => string }): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false, // Yjs keeps the history: each person undoes their own changes
@@ -92,6 +92,6 @@ export function schemaExtensions(options: { docId: number; taskLabel: (node: Nod
     TableRow,
     withoutAlign(TableHeader),
     withoutAlign(TableCell),
-    DocumentImage.configure({ inline: true, allowBase64: false, docId: options.docId }),
+    DocumentImage.configure({ inline: true, allowBase64: false, docId: options.docId, attachmentUrl: options.attachmentUrl }),
   ];
 }

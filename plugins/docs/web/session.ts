@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { ApiFailure } from "../../../web/src/api/http";
-import { fetchCollabGrant } from "./api";
+import type { CollabGrant } from "./api";
 
 /** The document's link to the server: before the first sync, live, cut off, or closed for good. */
 export type Connection = "connecting" | "online" | "offline" | "revoked" | "missing";
@@ -35,12 +35,17 @@ export class DocumentSession {
   private stopped = false;
   private everSynced = false;
 
+  /**
+   * `keeper` names whose copy this browser keeps (a user, or a link's visitors); `fetchGrant` asks for
+   * a pass to the room, with the session cookie or through a public link.
+   */
   constructor(
-    private readonly fileId: number,
-    userId: string,
+    fileId: number,
+    keeper: string,
+    private readonly fetchGrant: () => Promise<CollabGrant>,
   ) {
     // Per user as well as per document: two people sharing one browser keep separate copies.
-    this.persistence = new IndexeddbPersistence(`cumulus-docs:${userId}:${fileId}`, this.doc);
+    this.persistence = new IndexeddbPersistence(`cumulus-docs:${keeper}:${fileId}`, this.doc);
     void this.persistence.whenSynced.then(async () => {
       const remembered: unknown = await this.persistence.get("access");
       if ((remembered === "read" || remembered === "write") && !this.accessKnown.value) {
@@ -117,7 +122,7 @@ export class DocumentSession {
   private async connect() {
     if (this.stopped || this.provider.ws !== null || !navigator.onLine) return;
     try {
-      const grant = await fetchCollabGrant(this.fileId);
+      const grant = await this.fetchGrant();
       if (this.stopped || this.provider.ws !== null) return;
       this.readOnly.value = grant.readOnly;
       this.accessKnown.value = true;

@@ -36,7 +36,8 @@ interface ToolbarProps {
   editor: Editor;
   disabled: boolean;
   onLink: () => void;
-  onImage: () => void;
+  /** Absent where pictures cannot be added (a public link's visitors have no files to pick from). */
+  onImage?: () => void;
 }
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
@@ -119,9 +120,11 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
         <Tool label={t("docs.tableInsert")} disabled={disabled || inTable} onClick={() => run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }))}>
           ⊞
         </Tool>
-        <Tool label={t("docs.image")} disabled={disabled} onClick={onImage}>
-          <ImageIcon />
-        </Tool>
+        {onImage && (
+          <Tool label={t("docs.image")} disabled={disabled} onClick={onImage}>
+            <ImageIcon />
+          </Tool>
+        )}
       </div>
       {inTable && !disabled && (
         <div class="docs-tool-group" role="group" aria-label={t("docs.table")}>

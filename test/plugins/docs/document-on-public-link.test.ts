@@ -21,8 +21,8 @@ const MINUTES = (docId: number) => `# Compte rendu AG
 [Piège](javascript:alert(1))
 `;
 
-const asset = (token: string, key: string, path?: string) =>
-  linkPage(token, `/asset?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`);
+const resource = (token: string, key: string, path?: string) =>
+  linkPage(token, `/resource?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`);
 
 describe("a document on a public link's page", () => {
   let docId: number;
@@ -57,10 +57,10 @@ describe("a document on a public link's page", () => {
     expect(body).not.toContain(`href="javascript:`);
     expect(body).not.toContain("tracker.example");
     expect(body).toContain("Pisteur");
-    expect(imageSources(body)).toEqual([`/s/${token}/asset?key=bateau%20bleu.png`]);
+    expect(imageSources(body)).toEqual([`/s/${token}/resource?key=bateau%20bleu.png`]);
     expect(body).toContain(`href="/s/${token}/download"`);
 
-    const picture = await linkPage(token, "/asset?key=bateau%20bleu.png");
+    const picture = await linkPage(token, "/resource?key=bateau%20bleu.png");
     expect(picture.status).toBe(200);
     expect(picture.headers.get("Content-Type")).toBe("image/png");
     expect(picture.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -69,13 +69,13 @@ describe("a document on a public link's page", () => {
 
   it("serves only the document's own pictures: not another document's, not its folder's files, not a path", async () => {
     const { token } = await secretaire.link("/AG/Compte rendu AG.md");
-    expect((await asset(token, "caisse.png")).status).toBe(404);
-    expect((await asset(token, `../.attachments.${otherId}/caisse.png`)).status).toBe(404);
-    expect((await asset(token, "../notes.txt")).status).toBe(404);
-    expect((await asset(token, "notes.txt")).status).toBe(404);
-    expect((await asset(token, "")).status).toBe(404);
+    expect((await resource(token, "caisse.png")).status).toBe(404);
+    expect((await resource(token, `../.attachments.${otherId}/caisse.png`)).status).toBe(404);
+    expect((await resource(token, "../notes.txt")).status).toBe(404);
+    expect((await resource(token, "notes.txt")).status).toBe(404);
+    expect((await resource(token, "")).status).toBe(404);
     // An SVG picture can carry script: it is sent sandboxed, as a download an <img> still shows.
-    const svg = await asset(token, "logo.svg");
+    const svg = await resource(token, "logo.svg");
     expect(svg.status).toBe(200);
     expect(svg.headers.get("Content-Security-Policy")).toContain("sandbox");
     expect(svg.headers.get("Content-Disposition")).toMatch(/^attachment/);
@@ -84,10 +84,10 @@ describe("a document on a public link's page", () => {
 
   it("answers nothing for a file no plugin shows, and for a link that is gone", async () => {
     const { token } = await secretaire.link("/AG/notes.txt");
-    expect((await asset(token, "bateau bleu.png")).status).toBe(404);
+    expect((await resource(token, "bateau bleu.png")).status).toBe(404);
     const page = await (await linkPage(token)).text();
     expect(page).not.toContain("<h1># pas un document");
-    expect((await asset("Inconnu123456789", "bateau bleu.png")).status).toBe(404);
+    expect((await resource("Inconnu123456789", "bateau bleu.png")).status).toBe(404);
   });
 
   it("keeps the text and its pictures behind the link's password", async () => {
@@ -95,11 +95,11 @@ describe("a document on a public link's page", () => {
     const locked = await (await linkPage(token)).text();
     expect(locked).toContain('name="password"');
     expect(locked).not.toContain("Présents");
-    expect((await asset(token, "bateau bleu.png")).status).toBe(401);
+    expect((await resource(token, "bateau bleu.png")).status).toBe(401);
     const cookie = linkProofCookie(await submitLinkPassword(token, PASSWORD));
     const open = await linkPage(token, "", { headers: { Cookie: cookie } });
     expect(await open.text()).toContain("<strong>Présents</strong>");
-    const picture = await linkPage(token, "/asset?key=bateau%20bleu.png", { headers: { Cookie: cookie } });
+    const picture = await linkPage(token, "/resource?key=bateau%20bleu.png", { headers: { Cookie: cookie } });
     expect(picture.status).toBe(200);
     await picture.body?.cancel();
   });
@@ -109,7 +109,7 @@ describe("a document on a public link's page", () => {
     const body = await (await linkPage(token)).text();
     expect(body).toContain("<strong>Présents</strong>");
     expect(body).not.toContain("/download");
-    const picture = await asset(token, "bateau bleu.png");
+    const picture = await resource(token, "bateau bleu.png");
     expect(picture.status).toBe(200);
     await picture.body?.cancel();
   });
@@ -129,14 +129,14 @@ describe("a document on a public link's page", () => {
     expect(body).toContain("Retour au dossier");
     expect(body).toContain(`href="/s/${token}/download?path=%2FCompte%20rendu%20AG.md"`);
     const [src] = imageSources(body);
-    expect(src).toBe(`/s/${token}/asset?path=%2FCompte%20rendu%20AG.md&key=bateau%20bleu.png`);
+    expect(src).toBe(`/s/${token}/resource?path=%2FCompte%20rendu%20AG.md&key=bateau%20bleu.png`);
     const picture = await linkPage(token, src!.slice(`/s/${token}`.length));
     expect(new Uint8Array(await picture.arrayBuffer())).toEqual(PNG);
     // Another document's picture is not reached through this one.
-    expect((await asset(token, "caisse.png", "/Compte rendu AG.md")).status).toBe(404);
-    const other = await asset(token, "caisse.png", "/Budget.md");
+    expect((await resource(token, "caisse.png", "/Compte rendu AG.md")).status).toBe(404);
+    const other = await resource(token, "caisse.png", "/Budget.md");
     expect(other.status).toBe(200);
     await other.body?.cancel();
-    expect((await asset(token, "caisse.png", `/../${enc("x")}`)).status).toBe(400);
+    expect((await resource(token, "caisse.png", `/../${enc("x")}`)).status).toBe(400);
   });
 });

@@ -4,6 +4,12 @@
  */
 export const editorFr = {
   "docs.back": "Retour au dossier",
+  "docs.guest.back": "Retour à la page du lien",
+  "docs.guest.title": "Modifier « {name} »",
+  "docs.guest.name": "Votre nom",
+  "docs.guest.nameHint": "Les autres personnes le voient à côté de votre curseur.",
+  "docs.guest.open": "Ouvrir le document",
+  "docs.guest.suffix": "{name} (invité)",
   "docs.missing": "Ce document n'existe pas, ou vous n'y avez pas accès.",
   "docs.content": "Contenu du document",
   "docs.status.saved": "Enregistré",
@@ -73,6 +79,12 @@ export const editorFr = {
 
 export const editorEn: Record<keyof typeof editorFr, string> = {
   "docs.back": "Back to the folder",
+  "docs.guest.back": "Back to the link's page",
+  "docs.guest.title": "Edit “{name}”",
+  "docs.guest.name": "Your name",
+  "docs.guest.nameHint": "The others see it beside your cursor.",
+  "docs.guest.open": "Open the document",
+  "docs.guest.suffix": "{name} (guest)",
   "docs.missing": "This document does not exist, or you cannot open it.",
   "docs.content": "Document content",
   "docs.status.saved": "Saved",

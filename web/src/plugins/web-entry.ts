@@ -18,6 +18,20 @@ export interface PluginPageProps {
 export interface PluginWebEntry {
   editors: Record<string, ComponentType<PluginEditorProps>>;
   page?: ComponentType<PluginPageProps>;
+  /** Editors for a public link's visitors, who have no account (web/link.html), by editor id. */
+  linkEditors?: Record<string, ComponentType<PluginLinkEditorProps>>;
+}
+
+/**
+ * What the link page hands a plugin's link editor: where the file's resources are, on the link's own
+ * address (`/s/{token}/resource?path=…&key=…`), so that the link's password proof goes along.
+ */
+export interface PluginLinkEditorProps {
+  resourceUrl: (key: string) => string;
+  /** The link's own page, showing the file: the way back. */
+  pageUrl: string;
+  /** Names the link and the file in it, for what the browser keeps of them (drafts, the visitor's name). */
+  linkKey: string;
 }
 
 /** Identity at run time; it makes a plugin's entry type-check against the interface where it is written. */

@@ -4,7 +4,9 @@ import type { AppEnv } from "../../http/app-env";
 import type { LinkedFile, PluginLinkView } from "../../plugin/define";
 import type { FileNode } from "../../storage/tree";
 import { fileServiceFor } from "../../webdav/context";
-import { assetHref } from "./link-hrefs";
+import { resourceHref } from "./link-hrefs";
+import { linkLanguage } from "./link-text";
+import { LinkView } from "./link-view";
 import type { ResolvedLink } from "./resolve-link";
 
 /** How the plugin that opens a file shows it on a link's page, when one does. */
@@ -14,7 +16,15 @@ export function linkViewOf(c: Context<AppEnv>, node: FileNode): PluginLinkView |
 
 /** A file at `names` in the link, handed to its plugin with the link initiator's rights. */
 export function linkedFile(c: Context<AppEnv>, link: ResolvedLink, token: string, names: readonly string[], node: FileNode): LinkedFile {
-  return { node, files: fileServiceFor(c, { user: link.initiator }), assetHref: (key) => assetHref({ token }, names, key) };
+  return {
+    node,
+    permissions: new LinkView(c.var.db, link).bitsOn(node),
+    linkId: link.share.id,
+    lang: linkLanguage(c.req.header("Accept-Language")),
+    env: c.env,
+    files: fileServiceFor(c, { user: link.initiator }),
+    resourceHref: (key) => resourceHref({ token }, names, key),
+  };
 }
 
 /**

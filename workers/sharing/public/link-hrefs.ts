@@ -21,5 +21,5 @@ export const previewHref = (frame: LinkFrameRef, names: readonly string[]) =>
   names.length ? `${linkBase(frame)}/preview?${pathQuery(names)}` : `${linkBase(frame)}/preview`;
 
 /** One resource of a file that a plugin shows on the link's page (a document's picture), by the plugin's key. */
-export const assetHref = (frame: LinkFrameRef, names: readonly string[], key: string) =>
-  `${linkBase(frame)}/asset?${names.length ? `${pathQuery(names)}&` : ""}key=${encodeURIComponent(key)}`;
+export const resourceHref = (frame: LinkFrameRef, names: readonly string[], key: string) =>
+  `${linkBase(frame)}/resource?${names.length ? `${pathQuery(names)}&` : ""}key=${encodeURIComponent(key)}`;

@@ -186,7 +186,7 @@ interface LinkedNode {
   node: FileNode;
 }
 
-/** The node at `?path=` of a link opened for one of its resources (a preview, an asset), or a bare refusal. */
+/** The node at `?path=` of a link opened for one of its resources (a picture preview, a plugin's resource), or a bare refusal. */
 async function linkedNodeOf(c: Context<AppEnv>): Promise<LinkedNode | Response> {
   const token = c.req.param("token")!;
   const link = await resolveLink(c.var.db, token);
@@ -223,18 +223,18 @@ async function preview(c: Context<AppEnv>): Promise<Response> {
 }
 
 /**
- * `/s/{token}/asset?path=/sub/doc.md&key=…`: one resource of a file that its plugin shows on the page
+ * `/s/{token}/resource?path=/sub/doc.md&key=…`: one resource of a file that its plugin shows on the page
  * (a document's picture), through the same link, password proof and view as the page. The plugin
  * answers for its own file only, and decides what the key names.
  */
-async function asset(c: Context<AppEnv>): Promise<Response> {
+async function resource(c: Context<AppEnv>): Promise<Response> {
   const key = c.req.query("key") ?? "";
   if (!key || key.length > 1024) return refused(404);
   const found = await linkedNodeOf(c);
   if (found instanceof Response) return found;
   const { link, token, names, node } = found;
   const viewer = linkViewOf(c, node);
-  const answer = viewer?.asset ? await viewer.asset(linkedFile(c, link, token, names, node), key) : null;
+  const answer = viewer?.resource ? await viewer.resource(linkedFile(c, link, token, names, node), key) : null;
   return answer ?? refused(404);
 }
 
@@ -243,7 +243,7 @@ export const publicLinkRoutes = new Hono<AppEnv>()
   .post("/s/:token/authenticate", (c) => asPage(c, () => authenticate(c)))
   .get("/s/:token/download", (c) => asPage(c, () => download(c)))
   .get("/s/:token/preview", (c) => asPage(c, () => preview(c)))
-  .get("/s/:token/asset", (c) => asPage(c, () => asset(c)))
+  .get("/s/:token/resource", (c) => asPage(c, () => resource(c)))
   .get("/s/:token/file-drop.js", (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=3600");

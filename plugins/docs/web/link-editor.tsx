@@ -1,0 +1,150 @@
+import { useEffect, useState } from "preact/hooks";
+import { ApiFailure, apiJson } from "../../../web/src/api/http";
+import { t } from "../../../web/src/i18n";
+import type { PluginLinkEditorProps } from "../../../web/src/plugins/web-entry";
+import type { CollabGrant } from "./api";
+import { LinkDialog } from "./link-dialog";
+import { PresenceList } from "./presence-list";
+import { colourOf, type Presence } from "./presence-user";
+import { SaveStatus } from "./save-status";
+import { DocumentSession } from "./session";
+import { Toolbar } from "./toolbar";
+import { useDocumentEditor } from "./use-document-editor";
+import "./editor.css";
+
+/** A pass to the room through the link (plugins/docs/link-view.ts), with what the page needs to know of the file. */
+interface LinkGrant extends CollabGrant {
+  fileId: number;
+  name: string;
+}
+
+const GUEST_STORAGE = "cumulus.docs.guest";
+
+/** The visitor as this browser remembers them: a name they chose, and an id of their own so that their tabs count once. */
+function rememberedGuest(): Presence | null {
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(GUEST_STORAGE) ?? "null") as Partial<Presence> | null;
+    if (stored && typeof stored.id === "string" && typeof stored.name === "string" && stored.name.trim()) return { id: stored.id, name: stored.name, color: colourOf(stored.id) };
+  } catch {
+    // Private modes refuse storage: the name is asked once per page.
+  }
+  return null;
+}
+
+function rememberGuest(name: string): Presence {
+  const id = `guest:${crypto.randomUUID()}`;
+  try {
+    window.localStorage.setItem(GUEST_STORAGE, JSON.stringify({ id, name }));
+  } catch {
+    // See above.
+  }
+  return { id, name, color: colourOf(id) };
+}
+
+/** A 401 (the link's password is no longer proven) ends the session like a withdrawn link. */
+async function fetchLinkGrant(url: string): Promise<LinkGrant> {
+  try {
+    return await apiJson<LinkGrant>(url, { expect401: true });
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 401) throw new ApiFailure(403, error.code, error.message);
+    throw error;
+  }
+}
+
+/** The name the others will see, asked before the document opens. */
+function GuestNameForm({ fileName, onChosen }: { fileName: string; onChosen: (guest: Presence) => void }) {
+  const [name, setName] = useState("");
+  return (
+    <main id="main" class="docs-page docs-guest" tabIndex={-1}>
+      <h1>{t("docs.guest.title", { name: fileName })}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.trim()) onChosen(rememberGuest(name.trim().slice(0, 60)));
+        }}
+      >
+        <label for="guest-name">{t("docs.guest.name")}</label>
+        <input id="guest-name" value={name} maxLength={60} required autoFocus autoComplete="name" onInput={(event) => setName(event.currentTarget.value)} />
+        <p class="hint">{t("docs.guest.nameHint")}</p>
+        <button type="submit" class="button">
+          {t("docs.guest.open")}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** The live document for a link's visitor: the editor without what needs an account (pictures from one's files, versions). */
+function GuestDocument({ first, guest, resourceUrl, pageUrl, linkKey }: PluginLinkEditorProps & { first: LinkGrant; guest: Presence }) {
+  const [session] = useState(() => new DocumentSession(first.fileId, `link:${linkKey}`, () => fetchLinkGrant(resourceUrl("collab-token"))));
+  const [linking, setLinking] = useState(false);
+  const presence = { ...guest, name: t("docs.guest.suffix", { name: guest.name }) };
+  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: presence, docId: first.fileId, attachmentUrl: resourceUrl });
+
+  useEffect(() => {
+    document.title = `${first.name} – Cumulus`;
+  }, [first.name]);
+
+  if (connection === "missing") return <LinkGone pageUrl={pageUrl} />;
+  return (
+    <div class="docs-page">
+      <header class="docs-header docs-chrome">
+        <a href={pageUrl} class="docs-back">
+          <span aria-hidden="true">← </span>
+          {t("docs.guest.back")}
+        </a>
+        <SaveStatus session={session} />
+        <PresenceList awareness={session.provider.awareness} />
+      </header>
+      {readOnly && (
+        <p class="docs-notice docs-chrome" role="note">
+          {t("docs.readOnly")}
+        </p>
+      )}
+      {editor && !readOnly && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinking(true)} />}
+      <main id="main" class="docs-main" tabIndex={-1}>
+        <h1 class="docs-title" tabIndex={-1}>
+          {first.name}
+        </h1>
+        <div ref={host} class="docs-editor" />
+      </main>
+      {linking && editor && <LinkDialog editor={editor} onClose={() => setLinking(false)} />}
+    </div>
+  );
+}
+
+function LinkGone({ pageUrl }: { pageUrl: string }) {
+  return (
+    <main id="main" class="docs-page docs-missing" tabIndex={-1}>
+      <h1 tabIndex={-1}>{t("notFound.title")}</h1>
+      <p>{t("docs.missing")}</p>
+      <p>
+        <a href={pageUrl}>{t("docs.guest.back")}</a>
+      </p>
+    </main>
+  );
+}
+
+/**
+ * A document of a public link that allows editing, co-edited live by its visitors (web/link.html): they
+ * act in the room as the link, under the name they give, and lose the editor when the link goes.
+ */
+export function LinkDocumentEditor(props: PluginLinkEditorProps) {
+  const [first, setFirst] = useState<LinkGrant | "missing" | null>(null);
+  const [guest, setGuest] = useState<Presence | null>(rememberedGuest);
+  useEffect(() => {
+    fetchLinkGrant(props.resourceUrl("collab-token"))
+      .then(setFirst)
+      .catch(() => setFirst("missing"));
+  }, []);
+  if (first === "missing") return <LinkGone pageUrl={props.pageUrl} />;
+  if (!first) {
+    return (
+      <p class="splash" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (!guest) return <GuestNameForm fileName={first.name} onChosen={setGuest} />;
+  return <GuestDocument {...props} first={first} guest={guest} />;
+}

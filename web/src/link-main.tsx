@@ -1,0 +1,47 @@
+import { render, type ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { t } from "./i18n";
+import { loadWebEntry } from "./plugins/registry";
+import type { PluginLinkEditorProps } from "./plugins/web-entry";
+import "./styles/base.css";
+import "./styles/forms.css";
+import "./styles/shell.css";
+import "./styles/content.css";
+import "./styles/phone.css";
+
+/**
+ * A file of a public link in its plugin's editor, for visitors without an account. The server names
+ * the plugin and the editor on <body>; the address is the link's (`/s/{token}/resource?path=…`).
+ */
+function LinkEditorPage() {
+  const { plugin = "", editor = "" } = document.body.dataset;
+  const [Editor, setEditor] = useState<ComponentType<PluginLinkEditorProps> | null | undefined>(undefined);
+  useEffect(() => {
+    loadWebEntry(plugin)
+      .then((entry) => {
+        const editors = entry?.linkEditors;
+        // Own keys only: a name from the page must not reach Object's prototype.
+        setEditor(() => (editors && Object.hasOwn(editors, editor) ? editors[editor]! : null));
+      })
+      .catch((error: unknown) => {
+        console.warn("[cumulus] could not load the plugin's web part", error);
+        setEditor(null);
+      });
+  }, [plugin, editor]);
+  if (Editor === undefined) {
+    return (
+      <p class="splash" role="status">
+        {t("common.loading")}
+      </p>
+    );
+  }
+  if (Editor === null) return <p class="splash">{t("notFound.text")}</p>;
+  const base = location.pathname;
+  const path = new URLSearchParams(location.search).get("path");
+  const resourceUrl = (key: string) => `${base}?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`;
+  const token = base.split("/")[2] ?? "";
+  const pageUrl = `/s/${token}${path ? `?path=${encodeURIComponent(path)}` : ""}`;
+  return <Editor resourceUrl={resourceUrl} pageUrl={pageUrl} linkKey={`${token}:${path ?? ""}`} />;
+}
+
+render(<LinkEditorPage />, document.getElementById("app")!);
