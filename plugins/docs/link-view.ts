@@ -2,7 +2,6 @@ import { html, raw } from "hono/html";
 import { signCollabToken } from "../../workers/collab/tokens";
 import type { LinkedFile, PluginLinkView } from "../../workers/plugin/define";
 import { READ, UPDATE } from "../../workers/sharing/permission-bits";
-import { linkPrincipal } from "../../workers/sharing/public/link-principal";
 import { attachmentNameOf, isAttachmentName } from "./attachments/folder";
 import { attachmentResponse } from "./attachments/serve";
 import { roomOf } from "./routes";
@@ -62,9 +61,9 @@ async function editorPage({ env }: LinkedFile): Promise<Response | null> {
 }
 
 /** A pass to the document's room for the link's visitors, who act there as the link itself. */
-async function collabGrant({ node, permissions, linkId, files }: LinkedFile): Promise<Response> {
+async function collabGrant({ node, permissions, principal, files }: LinkedFile): Promise<Response> {
   const access = permissions & UPDATE ? "write" : "read";
-  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: linkPrincipal(linkId), access });
+  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: principal, access });
   const body = { token, readOnly: access === "read", fileId: node.id, name: node.name };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }

@@ -33,8 +33,11 @@ export interface LinkedFile {
   node: FileNode;
   /** What the link lets its visitors do with the file now (permission bits: READ, UPDATE…). */
   permissions: number;
-  /** The link (its share id), for a plugin that lets visitors act through it (see `linkPrincipal`). */
-  linkId: number;
+  /**
+   * Who the link's visitors are where an identity is needed (a live room's user): the authorization
+   * service answers for it with the link's rights while the link and its password stay as they are.
+   */
+  principal: string;
   /** The visitor's language, as the page speaks it. */
   lang: "fr" | "en";
   env: Env;

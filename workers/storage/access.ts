@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { effectiveAccess } from "../sharing/effective-access";
 import { UPDATE } from "../sharing/permission-bits";
-import { linkAccess, linkIdOf } from "../sharing/public/link-principal";
+import { linkAccess, linkPrincipalOf } from "../sharing/public/link-principal";
 import type { FileNode } from "./tree";
 
 export type FileAccess = "read" | "write";
@@ -13,8 +13,8 @@ export type FileAccess = "read" | "write";
  */
 export async function fileAccess(db: Db, userId: string, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode } | null> {
   // A public link acting in a live room (sharing/public/link-principal.ts).
-  const linkId = linkIdOf(userId);
-  if (linkId !== null) return linkAccess(db, linkId, fileId);
+  const link = linkPrincipalOf(userId);
+  if (link !== null) return linkAccess(db, link, fileId);
   const granted = await effectiveAccess(db, userId, fileId);
   if (!granted) return null;
   return { access: granted.permissions & UPDATE ? "write" : "read", permissions: granted.permissions, node: granted.node };

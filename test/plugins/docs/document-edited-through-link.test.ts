@@ -89,23 +89,29 @@ describe("a document edited through a public link", () => {
     await until(() => markdownOf(peer.doc) === "Budget\n", "the folder's document");
     peer.close();
     // The authorization service answers for the link: its folder, not the rest of the owner's files.
-    const link = (await secretaire.link("/AG", { permissions: 15 })).id;
-    expect((await fileAccess(db(), linkPrincipal(link), docId))?.access).toBe("write");
-    expect(await fileAccess(db(), linkPrincipal(link), outsideId)).toBeNull();
-    expect(await fileAccess(db(), linkPrincipal(999_999), docId)).toBeNull();
+    const link = await linkPrincipal(await secretaire.link("/AG", { permissions: 15 }));
+    expect((await fileAccess(db(), link, docId))?.access).toBe("write");
+    expect(await fileAccess(db(), link, outsideId)).toBeNull();
+    expect(await fileAccess(db(), await linkPrincipal({ id: 999_999, passwordHash: null }), docId)).toBeNull();
     // A pass for one document opens no other room.
     const other = await call(`/collab/${outsideId}?token=${encodeURIComponent(grant.token)}`, { headers: { Upgrade: "websocket" } });
     expect(other.status).toBe(401);
   });
 
-  it("keeps the pass behind the link's password", async () => {
-    const { token } = await secretaire.link("/AG/pv.md", { permissions: READ | UPDATE, password: PASSWORD });
+  it("keeps the pass behind the link's password, and ends it when the password changes", async () => {
+    const { token, id: linkId } = await secretaire.link("/AG/pv.md", { permissions: READ | UPDATE, password: PASSWORD });
     expect((await grantOf(token)).status).toBe(401);
     expect((await linkPage(token, "/resource?key=editor")).status).toBe(401);
     const cookie = linkProofCookie(await submitLinkPassword(token, PASSWORD));
-    const grant = await grantOf(token, { headers: { Cookie: cookie } });
-    expect(grant.status).toBe(200);
-    await grant.body?.cancel();
+    const grant = await (await grantOf(token, { headers: { Cookie: cookie } })).json<LinkGrant>();
+    const socket = await call(`/collab/${grant.fileId}?token=${encodeURIComponent(grant.token)}`, { headers: { Upgrade: "websocket" } });
+    const peer = new YjsPeer(socket.webSocket!);
+    await until(() => markdownOf(peer.doc).startsWith("PV"), "content");
+    // A new password logs every browser out: the visitors who came in with the old one too.
+    expect((await shareApi(secretaire.auth, "PUT", `/shares/${linkId}`, { password: "Nouveau-mot-2026!" })).status).toBe(200);
+    await runDurableObjectAlarm(room(docId));
+    await until(() => peer.closed !== undefined, "closed", 5000);
+    expect(peer.closed!.code).toBe(4403);
   });
 
   it("turns visitors read-only when the link stops allowing edits, and closes them when it is deleted", async () => {

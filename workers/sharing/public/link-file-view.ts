@@ -6,6 +6,7 @@ import type { FileNode } from "../../storage/tree";
 import { fileServiceFor } from "../../webdav/context";
 import { resourceHref } from "./link-hrefs";
 import { linkLanguage } from "./link-text";
+import { linkPrincipal } from "./link-principal";
 import { LinkView } from "./link-view";
 import type { ResolvedLink } from "./resolve-link";
 
@@ -15,11 +16,11 @@ export function linkViewOf(c: Context<AppEnv>, node: FileNode): PluginLinkView |
 }
 
 /** A file at `names` in the link, handed to its plugin with the link initiator's rights. */
-export function linkedFile(c: Context<AppEnv>, link: ResolvedLink, token: string, names: readonly string[], node: FileNode): LinkedFile {
+export async function linkedFile(c: Context<AppEnv>, link: ResolvedLink, token: string, names: readonly string[], node: FileNode): Promise<LinkedFile> {
   return {
     node,
     permissions: new LinkView(c.var.db, link).bitsOn(node),
-    linkId: link.share.id,
+    principal: await linkPrincipal(link.share),
     lang: linkLanguage(c.req.header("Accept-Language")),
     env: c.env,
     files: fileServiceFor(c, { user: link.initiator }),

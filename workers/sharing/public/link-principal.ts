@@ -1,36 +1,51 @@
+import { sha256Hex } from "../../accounts/crypto";
 import type { Db } from "../../db/client";
 import type { FileAccess } from "../../storage/access";
 import { isWithin, nodeById, type FileNode } from "../../storage/tree";
 import { READ, UPDATE } from "../permission-bits";
-import { shareById } from "../share-store";
+import { shareById, type Share } from "../share-store";
 import { LinkView } from "./link-view";
 import { resolveLink } from "./resolve-link";
 
 /**
  * Who acts through a public link where an identity is needed (a document's live room): the link
- * itself. User ids never hold a colon, so the two cannot be confused.
+ * itself, with a fingerprint of its password when it has one, so that changing the password ends
+ * what was opened with the old one, as it logs out every browser. User ids never hold a colon, so
+ * the two cannot be confused.
  */
-export const linkPrincipal = (shareId: number) => `link:${shareId}`;
+export async function linkPrincipal(share: Pick<Share, "id" | "passwordHash">): Promise<string> {
+  return share.passwordHash ? `link:${share.id}:${await passwordFingerprint(share.passwordHash)}` : `link:${share.id}`;
+}
+
+const passwordFingerprint = async (passwordHash: string) => (await sha256Hex(`link-principal\u0000${passwordHash}`)).slice(0, 16);
+
+interface LinkPrincipal {
+  shareId: number;
+  fingerprint: string | undefined;
+}
 
 /** The link a principal names, or null for a user id. */
-export function linkIdOf(principal: string): number | null {
-  const id = /^link:([0-9]{1,15})$/.exec(principal)?.[1];
-  return id === undefined ? null : Number(id);
+export function linkPrincipalOf(principal: string): LinkPrincipal | null {
+  const match = /^link:([0-9]{1,15})(?::([0-9a-f]{16}))?$/.exec(principal);
+  return match ? { shareId: Number(match[1]), fingerprint: match[2] } : null;
 }
 
 /**
  * What a link lets its visitors do with a file now: the link must still be live (not expired, its
  * initiator still holding the rights) and the file must be the shared one or lie inside it.
  */
-export async function linkAccess(db: Db, shareId: number, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode; initiatorId: string } | null> {
-  const share = await shareById(db, shareId);
+export async function linkAccess(db: Db, principal: LinkPrincipal, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode } | null> {
+  const share = await shareById(db, principal.shareId);
   const link = share?.token ? await resolveLink(db, share.token) : null;
   if (!link || link.isDrop) return null;
+  const fingerprint = link.share.passwordHash ? await passwordFingerprint(link.share.passwordHash) : undefined;
+  // A password set or changed since: what was opened without it, or with the old one, ends.
+  if (fingerprint !== principal.fingerprint) return null;
   const node = link.node.id === fileId ? link.node : await nodeById(db, fileId);
   if (!node || (node.id !== link.node.id && !(link.node.isFolder && (await isWithin(db, node, link.node))))) return null;
   const permissions = new LinkView(db, link).bitsOn(node);
   if (!(permissions & READ)) return null;
-  return { access: permissions & UPDATE ? "write" : "read", permissions, node, initiatorId: link.initiator.id };
+  return { access: permissions & UPDATE ? "write" : "read", permissions, node };
 }
 
 /**
@@ -38,7 +53,7 @@ export async function linkAccess(db: Db, shareId: number, fileId: number): Promi
  * the link (null once the link is gone); a user, themselves.
  */
 export async function actingUserOf(db: Db, principal: string): Promise<string | null> {
-  const linkId = linkIdOf(principal);
-  if (linkId === null) return principal;
-  return (await shareById(db, linkId))?.initiatorId ?? null;
+  const link = linkPrincipalOf(principal);
+  if (link === null) return principal;
+  return (await shareById(db, link.shareId))?.initiatorId ?? null;
 }

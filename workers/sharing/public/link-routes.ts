@@ -99,7 +99,7 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   const names = namesOfQuery(c);
   if (!link.node.isFolder) {
     if (names.length) return gone(c);
-    const shown = await renderLinked(c, linkViewOf(c, link.node), linkedFile(c, link, frame.token, [], link.node));
+    const shown = await renderLinked(c, linkViewOf(c, link.node), await linkedFile(c, link, frame.token, [], link.node));
     return page(c, filePage(frame, item, link.node, shown));
   }
   const view = new LinkView(db, link);
@@ -107,7 +107,7 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   if (target && names.length && isGalleryImage(target)) return page(c, await pictureOf(view, frame, item, names, target));
   const viewer = target && linkViewOf(c, target);
   if (target && viewer) {
-    const shown = await renderLinked(c, viewer, linkedFile(c, link, frame.token, names, target));
+    const shown = await renderLinked(c, viewer, await linkedFile(c, link, frame.token, names, target));
     // Without a view of it, the file is what its Download would give.
     return shown ? page(c, viewedFilePage(frame, item, names, target, shown)) : c.redirect(downloadHref(frame, names), 303);
   }
@@ -234,7 +234,7 @@ async function resource(c: Context<AppEnv>): Promise<Response> {
   if (found instanceof Response) return found;
   const { link, token, names, node } = found;
   const viewer = linkViewOf(c, node);
-  const answer = viewer?.resource ? await viewer.resource(linkedFile(c, link, token, names, node), key) : null;
+  const answer = viewer?.resource ? await viewer.resource(await linkedFile(c, link, token, names, node), key) : null;
   return answer ?? refused(404);
 }
 
