@@ -45,7 +45,9 @@ async function renderText({ node, files, resourceHref }: LinkedFile) {
  */
 async function editorPage({ env }: LinkedFile): Promise<Response | null> {
   const page = await env.ASSETS?.fetch(new Request("https://assets.invalid/link"));
-  if (!page?.ok) return null;
+  const text = page?.ok ? await page.text() : "";
+  // A build without link.html answers with the app's index.html instead: not the page to name an editor on.
+  if (!text.includes('id="link-app"')) return null;
   const named = new HTMLRewriter()
     .on("body", {
       element(body) {
@@ -53,18 +55,17 @@ async function editorPage({ env }: LinkedFile): Promise<Response | null> {
         body.setAttribute("data-editor", "document");
       },
     })
-    .transform(new Response(page.body, page));
+    .transform(new Response(text, page));
   const headers = new Headers(named.headers);
   headers.set("Cache-Control", "no-store");
   headers.set("X-Robots-Tag", "noindex, nofollow");
   return new Response(named.body, { status: 200, headers });
 }
 
-/** A pass to the document's room for the link's visitors, who act there as the link itself. */
-async function collabGrant({ node, permissions, principal, files }: LinkedFile): Promise<Response> {
-  const access = permissions & UPDATE ? "write" : "read";
-  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: principal, access });
-  const body = { token, readOnly: access === "read", fileId: node.id, name: node.name };
+/** A writer's pass to the document's room for the link's visitors, who act there as the link itself. */
+async function collabGrant({ node, principal, files }: LinkedFile): Promise<Response> {
+  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: principal, access: "write" });
+  const body = { token, readOnly: false, fileId: node.id, name: node.name };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -84,8 +85,8 @@ export const documentLinkView: PluginLinkView = {
 
   async resource(file: LinkedFile, key: string) {
     if (!(file.permissions & READ)) return null;
-    if (key === EDITOR) return file.permissions & UPDATE ? editorPage(file) : null;
-    if (key === COLLAB_TOKEN) return collabGrant(file);
+    // The live room is for those who may edit: its awareness shows who is there, by name.
+    if (key === EDITOR || key === COLLAB_TOKEN) return file.permissions & UPDATE ? (key === EDITOR ? editorPage(file) : collabGrant(file)) : null;
     return isAttachmentName(key) ? attachmentResponse(file.files, file.node, key) : null;
   },
 };

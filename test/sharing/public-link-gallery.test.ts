@@ -20,6 +20,8 @@ describe("the gallery of a public folder link", () => {
     await prof.put("/Carnaval/d-page.html", "<script>alert(1)</script>");
     await prof.put("/Carnaval/e-programme.txt", "programme");
     await prof.put(`/Carnaval/${enc(EVIL)}`, "png");
+    // Hidden, as in Files: neither in the gallery nor between its pictures.
+    await prof.put("/Carnaval/.vignette.png", "png");
     folder = (await prof.link("/Carnaval")).token;
   });
 

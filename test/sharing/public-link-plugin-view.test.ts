@@ -45,6 +45,8 @@ describe("a plugin's view of a file on a public link's page", () => {
     await owner.seed();
     await owner.put("/rappel.note", "Apporter <b>les</b> palmes");
     await owner.put("/casse.broken", "rien");
+    await owner.mkcol("/Sortie");
+    await owner.put("/Sortie/casse.broken", "rien");
     note = (await owner.link("/rappel.note")).token;
     broken = (await owner.link("/casse.broken")).token;
   });
@@ -66,6 +68,17 @@ describe("a plugin's view of a file on a public link's page", () => {
     expect(body).toContain("casse.broken");
     expect(body).toContain(`href="/s/${broken}/download"`);
     expect((await open(broken, "/resource?key=stamp")).status).toBe(404);
+  });
+
+  it("keeps a file of a shared folder on its own page when the plugin cannot show it, even without downloads", async () => {
+    const { token } = await owner.link("/Sortie", { hideDownload: true });
+    const listing = await (await open(token, "?view=list")).text();
+    expect(listing).toContain(`<a href="/s/${token}?path=%2Fcasse.broken">casse.broken</a>`);
+    const res = await open(token, `?path=${encodeURIComponent("/casse.broken")}`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain("<h2>casse.broken</h2>");
+    expect(body).not.toContain("/download");
   });
 
   it("leaves a disabled plugin out of the page", async () => {

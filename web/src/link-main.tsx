@@ -41,7 +41,7 @@ function LinkEditorPage() {
   const resourceUrl = (key: string) => `${base}?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`;
   const token = base.split("/")[2] ?? "";
   const pageUrl = `/s/${token}${path ? `?path=${encodeURIComponent(path)}` : ""}`;
-  return <Editor resourceUrl={resourceUrl} pageUrl={pageUrl} linkKey={`${token}:${path ?? ""}`} />;
+  return <Editor resourceUrl={resourceUrl} pageUrl={pageUrl} />;
 }
 
 render(<LinkEditorPage />, document.getElementById("app")!);

@@ -20,10 +20,13 @@ interface LinkGrant extends CollabGrant {
 
 const GUEST_STORAGE = "cumulus.docs.guest";
 
-/** The visitor as this browser remembers them: a name they chose, and an id of their own so that their tabs count once. */
+/**
+ * The visitor as this tab remembers them: a name they chose, and an id of their own. Kept for the tab
+ * only (a reload keeps it): on a school's shared computer, the next pupil is asked their own name.
+ */
 function rememberedGuest(): Presence | null {
   try {
-    const stored = JSON.parse(window.localStorage.getItem(GUEST_STORAGE) ?? "null") as Partial<Presence> | null;
+    const stored = JSON.parse(window.sessionStorage.getItem(GUEST_STORAGE) ?? "null") as Partial<Presence> | null;
     if (stored && typeof stored.id === "string" && typeof stored.name === "string" && stored.name.trim()) return { id: stored.id, name: stored.name, color: colourOf(stored.id) };
   } catch {
     // Private modes refuse storage: the name is asked once per page.
@@ -34,7 +37,7 @@ function rememberedGuest(): Presence | null {
 function rememberGuest(name: string): Presence {
   const id = `guest:${crypto.randomUUID()}`;
   try {
-    window.localStorage.setItem(GUEST_STORAGE, JSON.stringify({ id, name }));
+    window.sessionStorage.setItem(GUEST_STORAGE, JSON.stringify({ id, name }));
   } catch {
     // See above.
   }
@@ -75,8 +78,8 @@ function GuestNameForm({ fileName, onChosen }: { fileName: string; onChosen: (gu
 }
 
 /** The live document for a link's visitor: the editor without what needs an account (pictures from one's files, versions). */
-function GuestDocument({ first, guest, resourceUrl, pageUrl, linkKey }: PluginLinkEditorProps & { first: LinkGrant; guest: Presence }) {
-  const [session] = useState(() => new DocumentSession(first.fileId, `link:${linkKey}`, () => fetchLinkGrant(resourceUrl("collab-token"))));
+function GuestDocument({ first, guest, resourceUrl, pageUrl }: PluginLinkEditorProps & { first: LinkGrant; guest: Presence }) {
+  const [session] = useState(() => new DocumentSession(first.fileId, null, () => fetchLinkGrant(resourceUrl("collab-token"))));
   const [linking, setLinking] = useState(false);
   const presence = { ...guest, name: t("docs.guest.suffix", { name: guest.name }) };
   const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: presence, docId: first.fileId, attachmentUrl: resourceUrl });

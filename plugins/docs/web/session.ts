@@ -28,7 +28,8 @@ export class DocumentSession {
   readonly accessKnown = signal(false);
   /** Whether there is something to show and edit: the server's state, or what this browser kept. */
   readonly ready = signal(false);
-  private readonly persistence: IndexeddbPersistence;
+  /** This browser's copy, for offline edits; none for a public link's visitors (see the constructor). */
+  private readonly persistence: IndexeddbPersistence | null;
   private attempts = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private settle: ReturnType<typeof setTimeout> | undefined;
@@ -36,18 +37,20 @@ export class DocumentSession {
   private everSynced = false;
 
   /**
-   * `keeper` names whose copy this browser keeps (a user, or a link's visitors); `fetchGrant` asks for
-   * a pass to the room, with the session cookie or through a public link.
+   * `keeper` names whose copy this browser keeps, or null to keep none: a public link's visitor may be
+   * on a shared computer (a school's), and the text must not outlive the link there. `fetchGrant` asks
+   * for a pass to the room, with the session cookie or through a public link.
    */
   constructor(
     fileId: number,
-    keeper: string,
+    keeper: string | null,
     private readonly fetchGrant: () => Promise<CollabGrant>,
   ) {
     // Per user as well as per document: two people sharing one browser keep separate copies.
-    this.persistence = new IndexeddbPersistence(`cumulus-docs:${keeper}:${fileId}`, this.doc);
-    void this.persistence.whenSynced.then(async () => {
-      const remembered: unknown = await this.persistence.get("access");
+    const persistence = keeper === null ? null : new IndexeddbPersistence(`cumulus-docs:${keeper}:${fileId}`, this.doc);
+    this.persistence = persistence;
+    void persistence?.whenSynced.then(async () => {
+      const remembered: unknown = await persistence.get("access");
       if ((remembered === "read" || remembered === "write") && !this.accessKnown.value) {
         this.readOnly.value = remembered === "read";
         this.accessKnown.value = true;
@@ -126,7 +129,7 @@ export class DocumentSession {
       if (this.stopped || this.provider.ws !== null) return;
       this.readOnly.value = grant.readOnly;
       this.accessKnown.value = true;
-      void this.persistence.set("access", grant.readOnly ? "read" : "write");
+      void this.persistence?.set("access", grant.readOnly ? "read" : "write");
       this.provider.params = { token: grant.token };
       this.provider.connect();
     } catch (error) {
@@ -151,7 +154,7 @@ export class DocumentSession {
     window.removeEventListener("offline", this.onOffline);
     this.doc.off("update", this.onUpdate);
     this.provider.destroy();
-    void this.persistence.destroy();
+    void this.persistence?.destroy();
     this.doc.destroy();
   }
 }

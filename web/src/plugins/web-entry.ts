@@ -30,8 +30,6 @@ export interface PluginLinkEditorProps {
   resourceUrl: (key: string) => string;
   /** The link's own page, showing the file: the way back. */
   pageUrl: string;
-  /** Names the link and the file in it, for what the browser keeps of them (drafts, the visitor's name). */
-  linkKey: string;
 }
 
 /** Identity at run time; it makes a plugin's entry type-check against the interface where it is written. */

@@ -146,12 +146,12 @@ ${aboutFile(frame, item, names, file)}`,
 }
 
 /** A file of a folder link that a plugin shows (a document's text), on its own page. */
-export function viewedFilePage(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode, shown: HtmlEscapedString) {
+export function viewedFilePage(frame: PageFrame, item: SharedItem, names: readonly string[], file: FileNode, shown: Shown) {
   return layout(
     frame,
     file.name,
     html`${heading(frame, item.name, item.sharedBy, item.note)}${crumbsOf(frame, names, "backToFolder")}
-<h2>${file.name}</h2>${shown}
+<h2>${file.name}</h2>${shown ?? ""}
 ${aboutFile(frame, item, names, file)}`,
   );
 }

@@ -10,8 +10,8 @@ import { resolveLink } from "./resolve-link";
 /**
  * Who acts through a public link where an identity is needed (a document's live room): the link
  * itself, with a fingerprint of its password when it has one, so that changing the password ends
- * what was opened with the old one, as it logs out every browser. User ids never hold a colon, so
- * the two cannot be confused.
+ * what was opened with the old one, as it logs out every browser. No account can log in under an id
+ * starting with `link:` (people's ids hold no colon; the `space:` holders never log in).
  */
 export async function linkPrincipal(share: Pick<Share, "id" | "passwordHash">): Promise<string> {
   return share.passwordHash ? `link:${share.id}:${await passwordFingerprint(share.passwordHash)}` : `link:${share.id}`;

@@ -18,7 +18,6 @@ import { galleryType, isGalleryImage } from "./gallery-types";
 import { linkedFile, linkViewOf, renderLinked } from "./link-file-view";
 import { dropPage, filePage, folderPage, imagePage, messagePage, passwordPage, viewedFilePage, type PageFrame, type SharedItem } from "./link-page";
 import { checkLinkPassword, hasPasswordProof, setPasswordProof } from "./link-password";
-import { downloadHref } from "./link-hrefs";
 import { linkLanguage, type Message } from "./link-text";
 import { LinkView } from "./link-view";
 import { resolveLink, type ResolvedLink } from "./resolve-link";
@@ -107,23 +106,27 @@ async function showLink(c: Context<AppEnv>): Promise<Response> {
   if (target && names.length && isGalleryImage(target)) return page(c, await pictureOf(view, frame, item, names, target));
   const viewer = target && linkViewOf(c, target);
   if (target && viewer) {
+    // Without a view of it (too large, unreadable), the page still tells what the file is.
     const shown = await renderLinked(c, viewer, await linkedFile(c, link, frame.token, names, target));
-    // Without a view of it, the file is what its Download would give.
-    return shown ? page(c, viewedFilePage(frame, item, names, target, shown)) : c.redirect(downloadHref(frame, names), 303);
+    return page(c, viewedFilePage(frame, item, names, target, shown));
   }
   const folder = target;
   if (!folder?.isFolder) return gone(c);
   const canUpload = (view.bitsOn(folder) & CREATE) !== 0;
   const display = c.req.query("view") === "list" ? "list" : "gallery";
-  // Hidden items (a document's `.attachments.<id>` pictures) stay out of the listing, as in Files; the zip keeps them.
-  const members = (await view.children(folder)).filter((member) => !member.name.startsWith("."));
+  const members = await visibleChildren(view, folder);
   return page(c, folderPage(frame, item, names, members, canUpload, display, (m) => linkViewOf(c, m) !== undefined), 200, canUpload);
+}
+
+/** What a page shows of a folder: hidden items (a document's `.attachments.<id>` pictures) stay out, as in Files; the zip keeps them. */
+async function visibleChildren(view: LinkView, folder: FileNode): Promise<FileNode[]> {
+  return (await view.children(folder)).filter((member) => !member.name.startsWith("."));
 }
 
 /** A picture of the folder on its own page, stepping through the pictures of its folder. */
 async function pictureOf(view: LinkView, frame: PageFrame, item: SharedItem, names: readonly string[], image: FileNode) {
   const holder = (await view.resolve(names.slice(0, -1))).node;
-  const images = holder ? (await view.children(holder)).filter(isGalleryImage) : [];
+  const images = holder ? (await visibleChildren(view, holder)).filter(isGalleryImage) : [];
   const at = images.findIndex((other) => other.id === image.id);
   return imagePage(frame, item, names, image, at < 0 ? {} : { previous: images[at - 1], next: images[at + 1] });
 }

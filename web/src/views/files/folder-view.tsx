@@ -32,7 +32,8 @@ export function FolderView() {
   const details = folder.data;
   const children = details?.children ?? [];
   const withHidden = showHidden.value;
-  const shown = useMemo(() => shownNodes(children, withHidden), [children, withHidden]);
+  // An item pointed at (?fileid=, from search or activity) shows even when hidden.
+  const shown = useMemo(() => shownNodes(children, withHidden, false, fileId), [children, withHidden, fileId]);
   const { actions, dialogs, status, moveInto } = useItemActions(shown, folder.reload, dir);
   const drop = useDropZone(details?.node ?? null);
 

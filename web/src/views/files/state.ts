@@ -52,9 +52,9 @@ const hiddenName = (name: string) => name.startsWith(".");
  * what sits inside a hidden folder, for the lists gathered from the whole tree (Récent, Favoris…); a
  * folder's own listing shows what is inside a hidden folder opened on purpose.
  */
-export function shownNodes(nodes: readonly FileNode[], withHidden: boolean, anywhere = false): readonly FileNode[] {
+export function shownNodes(nodes: readonly FileNode[], withHidden: boolean, anywhere = false, pointedAt: number | null = null): readonly FileNode[] {
   if (withHidden) return nodes;
-  return nodes.filter((node) => !(anywhere ? node.path.split("/").some(hiddenName) : hiddenName(node.name)));
+  return nodes.filter((node) => node.id === pointedAt || !(anywhere ? node.path.split("/").some(hiddenName) : hiddenName(node.name)));
 }
 
 /** Folders first, then by the chosen column; names compare as people read them ("2" before "10"). */
