@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AwarenessRelay, encodeAwarenessItems } from "../../workers/collab/awareness-relay";
+import * as decoding from "lib0/decoding";
+import { AwarenessRelay, encodeAwarenessItems, stampGuests } from "../../workers/collab/awareness-relay";
 
 const update = (clientId: number, clock: number, state: unknown) =>
   encodeAwarenessItems([{ clientId, clock, state: JSON.stringify(state) }]);
@@ -15,6 +16,28 @@ describe("awareness relay", () => {
     expect(relay.apply(update(1, 2, { user: "Léa", cursor: 9 })).changed).toEqual([]);
     expect(relay.remove([1])).toEqual([{ clientId: 1, clock: 4, state: "null" }]);
     expect(relay.size).toBe(0);
+  });
+
+  it("marks a link visitor's states as a guest's, whatever id they claim", () => {
+    const stamped = stampGuests(
+      encodeAwarenessItems([
+        { clientId: 7, clock: 1, state: JSON.stringify({ user: { id: "admin", name: "Administrateur" }, cursor: 3 }) },
+        { clientId: 8, clock: 2, state: JSON.stringify({ user: { id: "guest:abc", name: "Camille" } }) },
+        { clientId: 9, clock: 3, state: "null" },
+        { clientId: 10, clock: 1, state: "{not json" },
+      ]),
+    );
+    const decoder = decoding.createDecoder(stamped);
+    const items = Array.from({ length: decoding.readVarUint(decoder) }, () => ({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: decoding.readVarString(decoder),
+    }));
+    expect(items.map((i) => [i.clientId, i.clock])).toEqual([[7, 1], [8, 2], [9, 3], [10, 1]]);
+    expect(JSON.parse(items[0]!.state)).toEqual({ user: { id: "guest:7", name: "Administrateur", guest: true }, cursor: 3 });
+    expect(JSON.parse(items[1]!.state)).toEqual({ user: { id: "guest:abc", name: "Camille", guest: true } });
+    expect(items[2]!.state).toBe("null");
+    expect(items[3]!.state).toBe("null");
   });
 
   it("offers the most recently active states first, up to a limit", () => {

@@ -89,3 +89,34 @@ export function encodeAwarenessItems(items: readonly AwarenessItem[]): Uint8Arra
   }
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * An awareness update from someone without an account (a public link's visitor), made unable to pass
+ * for a member: each state's `user` is marked `guest`, and an id not of the guests' own `guest:` form
+ * is replaced by one. Clients name guests as such from that mark, whatever name they typed.
+ */
+export function stampGuests(update: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(update);
+  const items: AwarenessItem[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    items.push({ clientId, clock, state: stampedState(clientId, decoding.readVarString(decoder)) });
+  }
+  return encodeAwarenessItems(items);
+}
+
+function stampedState(clientId: number, state: string): string {
+  if (state === "null") return state;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    return "null"; // not a state any client could read: the guest is shown as gone
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return state;
+  const fields = parsed as Record<string, unknown>;
+  const user = typeof fields.user === "object" && fields.user !== null && !Array.isArray(fields.user) ? (fields.user as Record<string, unknown>) : {};
+  const id = typeof user.id === "string" && user.id.startsWith("guest:") ? user.id : `guest:${clientId}`;
+  return JSON.stringify({ ...fields, user: { ...user, id, guest: true } });
+}

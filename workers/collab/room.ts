@@ -1,7 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import * as Y from "yjs";
 import type { Env } from "../env";
-import { AwarenessRelay, encodeAwarenessItems, type AwarenessItem } from "./awareness-relay";
+import { linkPrincipalOf } from "../sharing/public/link-principal";
+import { AwarenessRelay, encodeAwarenessItems, stampGuests, type AwarenessItem } from "./awareness-relay";
 import {
   answerSyncStep1,
   encodeAwareness,
@@ -308,7 +309,8 @@ export abstract class CollabRoom<E extends Env = Env> extends DurableObject<E> {
   private relayAwareness(ws: WebSocket, connection: CollabConnection, update: Uint8Array) {
     let result: ReturnType<AwarenessRelay["apply"]>;
     try {
-      result = this.awareness.apply(update);
+      // A public link's visitors cannot pass for members (their names are their own to type).
+      result = this.awareness.apply(linkPrincipalOf(connection.userId) ? stampGuests(update) : update);
     } catch {
       ws.close(1007, "Malformed awareness update");
       return;

@@ -5,7 +5,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { t } from "../../../web/src/i18n";
 import type { AttachmentUrl } from "./api";
-import type { Presence } from "./presence-user";
+import { shownName, type Presence } from "./presence-user";
 import { schemaExtensions } from "./schema-extensions";
 
 /** Draws a remote caret with the person's name; colours through the style object, never parsed CSS. */
@@ -17,7 +17,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement("span");
   label.className = "collaboration-carets__label";
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === "string" ? user.name : "";
+  label.textContent = typeof user.name === "string" ? shownName(user, user.name) : "";
   caret.append(label);
   return caret;
 }

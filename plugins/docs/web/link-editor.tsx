@@ -81,8 +81,7 @@ function GuestNameForm({ fileName, onChosen }: { fileName: string; onChosen: (gu
 function GuestDocument({ first, guest, resourceUrl, pageUrl }: PluginLinkEditorProps & { first: LinkGrant; guest: Presence }) {
   const [session] = useState(() => new DocumentSession(first.fileId, null, () => fetchLinkGrant(resourceUrl("collab-token"))));
   const [linking, setLinking] = useState(false);
-  const presence = { ...guest, name: t("docs.guest.suffix", { name: guest.name }) };
-  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: presence, docId: first.fileId, attachmentUrl: resourceUrl });
+  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: { ...guest, guest: true }, docId: first.fileId, attachmentUrl: resourceUrl });
 
   useEffect(() => {
     document.title = `${first.name} – Cumulus`;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Awareness } from "y-protocols/awareness";
 import { t } from "../../../web/src/i18n";
-import type { Presence } from "./presence-user";
+import { shownName, type Presence } from "./presence-user";
 
 interface Here {
   clientId: number;
@@ -19,7 +19,7 @@ function peopleIn(awareness: Awareness): Here[] {
     const self = clientId === awareness.clientID;
     const key = user.id ?? `client:${clientId}`;
     const known = seen.get(key);
-    if (!known || self) seen.set(key, { clientId, name: user.name, color: typeof user.color === "string" ? user.color : "#555", self });
+    if (!known || self) seen.set(key, { clientId, name: shownName(user, user.name), color: typeof user.color === "string" ? user.color : "#555", self });
   }
   return [...seen.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }

@@ -83,6 +83,21 @@ describe("a document edited through a public link", () => {
     expect(activity.activities.filter((a) => a.type === "file_changed").map((a) => a.actorId)).toContain(secretaire.id);
   });
 
+  it("shows its visitors to members as guests, whoever they claim to be", async () => {
+    const { token } = await secretaire.link("/AG/pv.md", { permissions: READ | UPDATE });
+    const member = await call(`/api/collab/${docId}/token`, { method: "POST", auth: secretaire.auth });
+    const socket = await call(`/collab/${docId}?token=${encodeURIComponent((await member.json<{ token: string }>()).token)}`, { headers: { Upgrade: "websocket" } });
+    const watcher = new YjsPeer(socket.webSocket!);
+    const { peer: visitor } = await joinThroughLink(token);
+    await until(() => markdownOf(visitor.doc).startsWith("PV"), "content");
+    visitor.awareness.setLocalStateField("user", { id: secretaire.id, name: "La secrétaire" });
+    const seen = () => watcher.awareness.getStates().get(visitor.awareness.clientID) as { user?: { id: string; guest?: boolean; name: string } } | undefined;
+    await until(() => seen()?.user !== undefined, "the visitor's state reaches the member");
+    expect(seen()!.user).toEqual({ id: `guest:${visitor.awareness.clientID}`, name: "La secrétaire", guest: true });
+    visitor.close();
+    watcher.close();
+  });
+
   it("reaches the documents of a shared folder, and nothing outside it", async () => {
     const { token } = await secretaire.link("/AG", { permissions: 15 });
     const { grant, peer } = await joinThroughLink(token, "/budget.md");
