@@ -5,7 +5,7 @@ import { isWithin, nodeById, type FileNode } from "../../storage/tree";
 import { READ, UPDATE } from "../permission-bits";
 import { shareById, type Share } from "../share-store";
 import { LinkView } from "./link-view";
-import { resolveLink } from "./resolve-link";
+import { liveLink } from "./resolve-link";
 
 /**
  * Who acts through a public link where an identity is needed (a document's live room): the link
@@ -36,7 +36,7 @@ export function linkPrincipalOf(principal: string): LinkPrincipal | null {
  */
 export async function linkAccess(db: Db, principal: LinkPrincipal, fileId: number): Promise<{ access: FileAccess; permissions: number; node: FileNode } | null> {
   const share = await shareById(db, principal.shareId);
-  const link = share?.token ? await resolveLink(db, share.token) : null;
+  const link = share?.token ? await liveLink(db, share) : null;
   if (!link || link.isDrop) return null;
   const fingerprint = link.share.passwordHash ? await passwordFingerprint(link.share.passwordHash) : undefined;
   // A password set or changed since: what was opened without it, or with the old one, ends.

@@ -34,6 +34,11 @@ export async function resolveLink(db: Db, token: string): Promise<ResolvedLink |
   const share = await shareByToken(db, token);
   // The index finds the row; the comparison that decides is constant-time.
   if (!share?.token || !constantTimeEqual(share.token, token)) return null;
+  return liveLink(db, share);
+}
+
+/** A link share already read (by token above, or by id for a link acting in a live room), if it is live now. */
+export async function liveLink(db: Db, share: Share): Promise<ResolvedLink | null> {
   if (share.shareType !== LINK_SHARE && share.shareType !== EMAIL_SHARE) return null;
   if (share.expiresAt !== null && share.expiresAt <= now()) return null;
   const [access, initiator] = await Promise.all([effectiveAccess(db, share.initiatorId, share.nodeId), findUser(db, share.initiatorId)]);
