@@ -1,3 +1,4 @@
+import { createDb } from "../../workers/db/client";
 import type { Env } from "../../workers/env";
 import { actingUserOf } from "../../workers/sharing/public/link-principal";
 import { fileAccess } from "../../workers/storage/access";
@@ -18,7 +19,7 @@ export function coreDocumentFiles(env: Env): DocumentFiles {
     },
     async writeVersion(fileId, text, actorId) {
       // Typed through a public link: written as its initiator, like any write through the link.
-      const actor = await actingUserOf(systemFileService(env, null).db, actorId);
+      const actor = await actingUserOf(createDb(env.DB), actorId);
       const files = systemFileService(env, actor);
       const node = await nodeById(files.db, fileId);
       const parent = node?.parentId ? await nodeById(files.db, node.parentId) : undefined;

@@ -4,7 +4,7 @@ import type { LinkedFile, PluginLinkView } from "../../workers/plugin/define";
 import { READ, UPDATE } from "../../workers/sharing/permission-bits";
 import { attachmentNameOf, isAttachmentName } from "./attachments/folder";
 import { attachmentResponse } from "./attachments/serve";
-import { roomOf } from "./routes";
+import { docsRoomName } from "./room-stub";
 
 /** Past this, a link's page offers the document as a download only: rendering it would hold the page up. */
 const MAX_SHOWN_BYTES = 2 * 1024 * 1024;
@@ -64,7 +64,7 @@ async function editorPage({ env }: LinkedFile): Promise<Response | null> {
 
 /** A writer's pass to the document's room for the link's visitors, who act there as the link itself. */
 async function collabGrant({ node, principal, files }: LinkedFile): Promise<Response> {
-  const token = await signCollabToken(files.db, { room: roomOf(node.id), user: principal, access: "write" });
+  const token = await signCollabToken(files.db, { room: docsRoomName(node.id), user: principal, access: "write" });
   const body = { token, readOnly: false, fileId: node.id, name: node.name };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
@@ -85,8 +85,11 @@ export const documentLinkView: PluginLinkView = {
 
   async resource(file: LinkedFile, key: string) {
     if (!(file.permissions & READ)) return null;
-    // The live room is for those who may edit: its awareness shows who is there, by name.
-    if (key === EDITOR || key === COLLAB_TOKEN) return file.permissions & UPDATE ? (key === EDITOR ? editorPage(file) : collabGrant(file)) : null;
+    if (key === EDITOR || key === COLLAB_TOKEN) {
+      // The live room is for those who may edit: its awareness shows who is there, by name.
+      if (!(file.permissions & UPDATE)) return null;
+      return key === EDITOR ? editorPage(file) : collabGrant(file);
+    }
     return isAttachmentName(key) ? attachmentResponse(file.files, file.node, key) : null;
   },
 };

@@ -1,10 +1,13 @@
 import type { Env } from "../../workers/env";
 import type { DocsRoom } from "./room";
 
+/** The name of a document's live room, one per file: it keys the Durable Object and scopes its tokens. */
+export const docsRoomName = (fileId: number) => `docs:${fileId}`;
+
 /** The live room of a document, keyed by its file id. */
 export function docsRoomOf(env: Env, fileId: number): DurableObjectStub<DocsRoom> {
   const namespace = env.DOCS_ROOM as DurableObjectNamespace<DocsRoom>;
-  return namespace.get(namespace.idFromName(`docs:${fileId}`));
+  return namespace.get(namespace.idFromName(docsRoomName(fileId)));
 }
 
 /**

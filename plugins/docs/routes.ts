@@ -6,16 +6,14 @@ import { signCollabToken } from "../../workers/collab/tokens";
 import type { AppEnv } from "../../workers/http/app-env";
 import { notFound } from "../../workers/http/errors";
 import { fileAccess } from "../../workers/storage/access";
-
-/** The live room of a document: one per file, named after its id. */
-export const roomOf = (fileId: string | number) => `docs:${Number(fileId)}`;
+import { docsRoomName } from "./room-stub";
 
 /** `ws(s)://HOST/collab/{fileId}`: the document's room, for the editor and any y-websocket client. */
 export const collabSocket = new Hono<AppEnv>().get("/:fileId{[0-9]{1,15}}", (c) => {
   const fileId = Number(c.req.param("fileId"));
   return connectToRoom(c, {
     namespace: c.env.DOCS_ROOM as DurableObjectNamespace<CollabRoom>,
-    room: roomOf(c.req.param("fileId")),
+    room: docsRoomName(fileId),
     accessOf: async (userId) => (await fileAccess(c.var.db, userId, fileId))?.access ?? null,
   });
 });
@@ -27,6 +25,6 @@ export const collabTokens = new Hono<AppEnv>().post("/:fileId{[0-9]{1,15}}/token
   const granted = await fileAccess(c.var.db, user.id, fileId);
   // Not found rather than forbidden: a stranger learns nothing about which ids exist.
   if (!granted || granted.node.isFolder) throw notFound("No such document");
-  const token = await signCollabToken(c.var.db, { room: roomOf(c.req.param("fileId")), user: user.id, access: granted.access });
+  const token = await signCollabToken(c.var.db, { room: docsRoomName(fileId), user: user.id, access: granted.access });
   return c.json({ token, readOnly: granted.access === "read" });
 });
