@@ -9,14 +9,12 @@ import { useAction } from "../../../web/src/ui/use-action";
 import { NameDialog } from "../../../web/src/views/files/name-dialog";
 import { attachImage, fetchCollabGrant, takeSnapshot } from "./api";
 import { DocumentActions } from "./document-actions";
+import { EditorFrame } from "./editor-frame";
 import { ImagePicker } from "./image-picker";
 import { LinkDialog } from "./link-dialog";
 import { BackToFolder, MissingFile, useFile } from "./page-parts";
-import { PresenceList } from "./presence-list";
 import { presenceOf } from "./presence-user";
-import { SaveStatus } from "./save-status";
 import { DocumentSession } from "./session";
-import { Toolbar } from "./toolbar";
 import { useDocumentEditor } from "./use-document-editor";
 import "./editor.css";
 
@@ -29,7 +27,8 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
   const file = useFile(fileId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useAction();
-  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: presenceOf(user), docId: fileId });
+  const editing = useDocumentEditor(session, { user: presenceOf(user), docId: fileId });
+  const { editor, connection, editable } = editing;
 
   const name = file && file !== "missing" ? file.name : "";
 
@@ -38,26 +37,16 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
   const folder = file ? parentPath(file.path) : null;
 
   return (
-    <div class="docs-page">
-      <header class="docs-header docs-chrome">
-        <BackToFolder file={file || null} fileId={fileId} />
-        <SaveStatus session={session} />
-        <PresenceList awareness={session.provider.awareness} />
-        <DocumentActions fileId={fileId} canSnapshot={editable} onSnapshot={() => setDialog("snapshot")} />
-      </header>
-      {readOnly && (
-        <p class="docs-notice docs-chrome" role="note">
-          {t("docs.readOnly")}
-        </p>
-      )}
-      {editor && !readOnly && <Toolbar editor={editor} disabled={!editable} onLink={() => setDialog("link")} onImage={() => setDialog("image")} />}
-      <Status state={action} />
-      <main id="main" class="docs-main" tabIndex={-1}>
-        <h1 class="docs-title" tabIndex={-1}>
-          {name || t("common.loading")}
-        </h1>
-        <div ref={host} class="docs-editor" />
-      </main>
+    <EditorFrame
+      session={session}
+      editing={editing}
+      title={name || t("common.loading")}
+      back={<BackToFolder file={file || null} fileId={fileId} />}
+      actions={<DocumentActions fileId={fileId} canSnapshot={editable} onSnapshot={() => setDialog("snapshot")} />}
+      onLink={() => setDialog("link")}
+      onImage={() => setDialog("image")}
+      status={<Status state={action} />}
+    >
       {dialog === "link" && editor && <LinkDialog editor={editor} onClose={() => setDialog(null)} />}
       {dialog === "snapshot" && (
         <NameDialog
@@ -83,6 +72,6 @@ export function DocumentEditor({ fileId }: PluginEditorProps) {
           onClose={() => setDialog(null)}
         />
       )}
-    </div>
+    </EditorFrame>
   );
 }

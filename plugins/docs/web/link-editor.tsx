@@ -3,12 +3,11 @@ import { ApiFailure, apiJson } from "../../../web/src/api/http";
 import { t } from "../../../web/src/i18n";
 import type { PluginLinkEditorProps } from "../../../web/src/plugins/web-entry";
 import type { CollabGrant } from "./api";
+import { EditorFrame } from "./editor-frame";
 import { LinkDialog } from "./link-dialog";
-import { PresenceList } from "./presence-list";
+import { MissingFile } from "./page-parts";
 import { colourOf, type Presence } from "./presence-user";
-import { SaveStatus } from "./save-status";
 import { DocumentSession } from "./session";
-import { Toolbar } from "./toolbar";
 import { useDocumentEditor } from "./use-document-editor";
 import "./editor.css";
 
@@ -81,51 +80,29 @@ function GuestNameForm({ fileName, onChosen }: { fileName: string; onChosen: (gu
 function GuestDocument({ first, guest, resourceUrl, pageUrl }: PluginLinkEditorProps & { first: LinkGrant; guest: Presence }) {
   const [session] = useState(() => new DocumentSession(first.fileId, null, () => fetchLinkGrant(resourceUrl("collab-token"))));
   const [linking, setLinking] = useState(false);
-  const { editor, host, connection, readOnly, editable } = useDocumentEditor(session, { user: { ...guest, guest: true }, docId: first.fileId, attachmentUrl: resourceUrl });
+  const editing = useDocumentEditor(session, { user: { ...guest, guest: true }, docId: first.fileId, attachmentUrl: resourceUrl });
+  const { editor, connection } = editing;
 
   useEffect(() => {
     document.title = `${first.name} – Cumulus`;
   }, [first.name]);
 
   if (connection === "missing") return <LinkGone pageUrl={pageUrl} />;
+  const back = (
+    <a href={pageUrl} class="docs-back">
+      <span aria-hidden="true">← </span>
+      {t("docs.guest.back")}
+    </a>
+  );
   return (
-    <div class="docs-page">
-      <header class="docs-header docs-chrome">
-        <a href={pageUrl} class="docs-back">
-          <span aria-hidden="true">← </span>
-          {t("docs.guest.back")}
-        </a>
-        <SaveStatus session={session} />
-        <PresenceList awareness={session.provider.awareness} />
-      </header>
-      {readOnly && (
-        <p class="docs-notice docs-chrome" role="note">
-          {t("docs.readOnly")}
-        </p>
-      )}
-      {editor && !readOnly && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinking(true)} />}
-      <main id="main" class="docs-main" tabIndex={-1}>
-        <h1 class="docs-title" tabIndex={-1}>
-          {first.name}
-        </h1>
-        <div ref={host} class="docs-editor" />
-      </main>
+    <EditorFrame session={session} editing={editing} title={first.name} back={back} onLink={() => setLinking(true)}>
       {linking && editor && <LinkDialog editor={editor} onClose={() => setLinking(false)} />}
-    </div>
+    </EditorFrame>
   );
 }
 
-function LinkGone({ pageUrl }: { pageUrl: string }) {
-  return (
-    <main id="main" class="docs-page docs-missing" tabIndex={-1}>
-      <h1 tabIndex={-1}>{t("notFound.title")}</h1>
-      <p>{t("docs.missing")}</p>
-      <p>
-        <a href={pageUrl}>{t("docs.guest.back")}</a>
-      </p>
-    </main>
-  );
-}
+/** The link's own page is a server page, not one of the app's: a plain link leads back to it. */
+const LinkGone = ({ pageUrl }: { pageUrl: string }) => <MissingFile back={<a href={pageUrl}>{t("docs.guest.back")}</a>} />;
 
 /**
  * A document of a public link that allows editing, co-edited live by its visitors (web/link.html): they

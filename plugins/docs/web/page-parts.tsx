@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { nodeDetails, parentPath, type FileNode } from "../../../web/src/api/files";
 import { t } from "../../../web/src/i18n";
@@ -15,15 +16,16 @@ export function BackToFolder({ file, fileId }: { file: FileNode | null; fileId: 
   );
 }
 
-/** The whole page when the file does not exist or the user cannot see it (the two are told apart nowhere). */
-export function MissingFile() {
+/**
+ * The whole page when the file does not exist or the user cannot see it (the two are told apart nowhere),
+ * with the way back: to Files, or where a public link's visitor came from.
+ */
+export function MissingFile({ back = <Link href="/files">{t("notFound.back")}</Link> }: { back?: ComponentChildren }) {
   return (
     <main id="main" class="docs-page docs-missing" tabIndex={-1}>
       <h1 tabIndex={-1}>{t("notFound.title")}</h1>
       <p>{t("docs.missing")}</p>
-      <p>
-        <Link href="/files">{t("notFound.back")}</Link>
-      </p>
+      <p>{back}</p>
     </main>
   );
 }
