@@ -66,3 +66,7 @@ export const linkProofCookie = (res: Response) => res.headers.getAll("Set-Cookie
 
 /** The `src` of every picture of a page, unescaped. */
 export const imageSources = (body: string) => [...body.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+
+/** A resource of a file that its plugin shows on a link's page (`/s/TOKEN/resource?path=…&key=…`). */
+export const linkResource = (token: string, key: string, path?: string, init: RequestInit = {}) =>
+  linkPage(token, `/resource?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`, init);

@@ -8,7 +8,7 @@ import { linkPrincipal } from "../../../workers/sharing/public/link-principal";
 import { fileAccess } from "../../../workers/storage/access";
 import { call, db } from "../../support/accounts";
 import { until, YjsPeer } from "../../support/yjs-peer";
-import { linkOwner, linkPage, linkProofCookie, submitLinkPassword } from "../../sharing/link-support";
+import { linkOwner, linkPage, linkProofCookie, linkResource, submitLinkPassword } from "../../sharing/link-support";
 import { shareApi } from "../../sharing/support";
 
 const secretaire = linkOwner("secretaire-invites");
@@ -23,8 +23,7 @@ interface LinkGrant {
   name: string;
 }
 
-const grantOf = (token: string, init: RequestInit = {}, path?: string) =>
-  linkPage(token, `/resource?${path ? `path=${encodeURIComponent(path)}&` : ""}key=collab-token`, init);
+const grantOf = (token: string, init: RequestInit = {}, path?: string) => linkResource(token, "collab-token", path, init);
 
 async function joinThroughLink(token: string, path?: string) {
   const grant = await (await grantOf(token, {}, path)).json<LinkGrant>();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { enc } from "../../support/dav";
-import { imageSources, linkOwner, linkPage, linkProofCookie, submitLinkPassword } from "../../sharing/link-support";
+import { imageSources, linkOwner, linkPage, linkProofCookie, linkResource, submitLinkPassword } from "../../sharing/link-support";
 import { PNG } from "./docx-fixture";
 
 const secretaire = linkOwner("secretaire-lien");
@@ -20,9 +20,6 @@ const MINUTES = (docId: number) => `# Compte rendu AG
 ![Pisteur](https://tracker.example/pixel.png)
 [Piège](javascript:alert(1))
 `;
-
-const resource = (token: string, key: string, path?: string) =>
-  linkPage(token, `/resource?${path ? `path=${encodeURIComponent(path)}&` : ""}key=${encodeURIComponent(key)}`);
 
 describe("a document on a public link's page", () => {
   let docId: number;
@@ -69,13 +66,13 @@ describe("a document on a public link's page", () => {
 
   it("serves only the document's own pictures: not another document's, not its folder's files, not a path", async () => {
     const { token } = await secretaire.link("/AG/Compte rendu AG.md");
-    expect((await resource(token, "caisse.png")).status).toBe(404);
-    expect((await resource(token, `../.attachments.${otherId}/caisse.png`)).status).toBe(404);
-    expect((await resource(token, "../notes.txt")).status).toBe(404);
-    expect((await resource(token, "notes.txt")).status).toBe(404);
-    expect((await resource(token, "")).status).toBe(404);
+    expect((await linkResource(token, "caisse.png")).status).toBe(404);
+    expect((await linkResource(token, `../.attachments.${otherId}/caisse.png`)).status).toBe(404);
+    expect((await linkResource(token, "../notes.txt")).status).toBe(404);
+    expect((await linkResource(token, "notes.txt")).status).toBe(404);
+    expect((await linkResource(token, "")).status).toBe(404);
     // An SVG picture can carry script: it is sent sandboxed, as a download an <img> still shows.
-    const svg = await resource(token, "logo.svg");
+    const svg = await linkResource(token, "logo.svg");
     expect(svg.status).toBe(200);
     expect(svg.headers.get("Content-Security-Policy")).toContain("sandbox");
     expect(svg.headers.get("Content-Disposition")).toMatch(/^attachment/);
@@ -84,10 +81,10 @@ describe("a document on a public link's page", () => {
 
   it("answers nothing for a file no plugin shows, and for a link that is gone", async () => {
     const { token } = await secretaire.link("/AG/notes.txt");
-    expect((await resource(token, "bateau bleu.png")).status).toBe(404);
+    expect((await linkResource(token, "bateau bleu.png")).status).toBe(404);
     const page = await (await linkPage(token)).text();
     expect(page).not.toContain("<h1># pas un document");
-    expect((await resource("Inconnu123456789", "bateau bleu.png")).status).toBe(404);
+    expect((await linkResource("Inconnu123456789", "bateau bleu.png")).status).toBe(404);
   });
 
   it("keeps the text and its pictures behind the link's password", async () => {
@@ -95,7 +92,7 @@ describe("a document on a public link's page", () => {
     const locked = await (await linkPage(token)).text();
     expect(locked).toContain('name="password"');
     expect(locked).not.toContain("Présents");
-    expect((await resource(token, "bateau bleu.png")).status).toBe(401);
+    expect((await linkResource(token, "bateau bleu.png")).status).toBe(401);
     const cookie = linkProofCookie(await submitLinkPassword(token, PASSWORD));
     const open = await linkPage(token, "", { headers: { Cookie: cookie } });
     expect(await open.text()).toContain("<strong>Présents</strong>");
@@ -109,7 +106,7 @@ describe("a document on a public link's page", () => {
     const body = await (await linkPage(token)).text();
     expect(body).toContain("<strong>Présents</strong>");
     expect(body).not.toContain("/download");
-    const picture = await resource(token, "bateau bleu.png");
+    const picture = await linkResource(token, "bateau bleu.png");
     expect(picture.status).toBe(200);
     await picture.body?.cancel();
   });
@@ -133,10 +130,10 @@ describe("a document on a public link's page", () => {
     const picture = await linkPage(token, src!.slice(`/s/${token}`.length));
     expect(new Uint8Array(await picture.arrayBuffer())).toEqual(PNG);
     // Another document's picture is not reached through this one.
-    expect((await resource(token, "caisse.png", "/Compte rendu AG.md")).status).toBe(404);
-    const other = await resource(token, "caisse.png", "/Budget.md");
+    expect((await linkResource(token, "caisse.png", "/Compte rendu AG.md")).status).toBe(404);
+    const other = await linkResource(token, "caisse.png", "/Budget.md");
     expect(other.status).toBe(200);
     await other.body?.cancel();
-    expect((await resource(token, "caisse.png", `/../${enc("x")}`)).status).toBe(400);
+    expect((await linkResource(token, "caisse.png", `/../${enc("x")}`)).status).toBe(400);
   });
 });
