@@ -1,7 +1,6 @@
 // Builds the web app (web/) into web/dist, which the Worker serves through its ASSETS binding.
 // The config lives here rather than in a vite.config file so that `npm test`, `npm start` and
 // `npm run deploy` all build it the same way without Vite looking for a config of its own.
-import { fileURLToPath } from "node:url";
 import { build } from "vite";
 
 await build({
@@ -19,7 +18,5 @@ await build({
     assetsInlineLimit: 0,
     // A plugin's editor (the documents editor: Tiptap, Yjs) is one lazy chunk, loaded only on its page.
     chunkSizeWarningLimit: 800,
-    // The app, and the page a public link's visitors edit a file in (link.html, no account needed).
-    rollupOptions: { input: { main: fileURLToPath(new URL("../web/index.html", import.meta.url)), link: fileURLToPath(new URL("../web/link.html", import.meta.url)) } },
   },
 });

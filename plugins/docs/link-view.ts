@@ -40,14 +40,12 @@ async function renderText({ node, files, resourceHref }: LinkedFile) {
 }
 
 /**
- * The live editor for the link's visitors: the web app's link page, told which editor to load. It
- * lives under the link's address, so the link's password proof reaches what it asks for.
+ * The live editor for the link's visitors: the web app's page, told which editor to load instead of
+ * the app. It lives under the link's address, so the link's password proof reaches what it asks for.
  */
 async function editorPage({ env }: LinkedFile): Promise<Response | null> {
-  const page = await env.ASSETS?.fetch(new Request("https://assets.invalid/link"));
-  const text = page?.ok ? await page.text() : "";
-  // A build without link.html answers with the app's index.html instead: not the page to name an editor on.
-  if (!text.includes('id="link-app"')) return null;
+  const page = await env.ASSETS?.fetch(new Request("https://assets.invalid/"));
+  if (!page?.ok) return null;
   const named = new HTMLRewriter()
     .on("body", {
       element(body) {
@@ -55,7 +53,7 @@ async function editorPage({ env }: LinkedFile): Promise<Response | null> {
         body.setAttribute("data-editor", "document");
       },
     })
-    .transform(new Response(text, page));
+    .transform(new Response(page.body, page));
   const headers = new Headers(named.headers);
   headers.set("Cache-Control", "no-store");
   headers.set("X-Robots-Tag", "noindex, nofollow");

@@ -105,7 +105,7 @@ function GuestDocument({ first, guest, resourceUrl, pageUrl }: PluginLinkEditorP
 const LinkGone = ({ pageUrl }: { pageUrl: string }) => <MissingFile back={<a href={pageUrl}>{t("docs.guest.back")}</a>} />;
 
 /**
- * A document of a public link that allows editing, co-edited live by its visitors (web/link.html): they
+ * A document of a public link that allows editing, co-edited live by its visitors (link-editor-page.tsx): they
  * act in the room as the link, under the name they give, and lose the editor when the link goes.
  */
 export function LinkDocumentEditor(props: PluginLinkEditorProps) {

@@ -18,7 +18,7 @@ export interface PluginPageProps {
 export interface PluginWebEntry {
   editors: Record<string, ComponentType<PluginEditorProps>>;
   page?: ComponentType<PluginPageProps>;
-  /** Editors for a public link's visitors, who have no account (web/link.html), by editor id. */
+  /** Editors for a public link's visitors, who have no account (plugins/link-editor-page.tsx), by editor id. */
   linkEditors?: Record<string, ComponentType<PluginLinkEditorProps>>;
 }
 

@@ -1,19 +1,15 @@
-import { render, type ComponentType } from "preact";
+import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { t } from "./i18n";
-import { loadWebEntry } from "./plugins/registry";
-import type { PluginLinkEditorProps } from "./plugins/web-entry";
-import "./styles/base.css";
-import "./styles/forms.css";
-import "./styles/shell.css";
-import "./styles/content.css";
-import "./styles/phone.css";
+import { t } from "../i18n";
+import { loadWebEntry } from "./registry";
+import type { PluginLinkEditorProps } from "./web-entry";
 
 /**
- * A file of a public link in its plugin's editor, for visitors without an account. The server names
- * the plugin and the editor on <body>; the address is the link's (`/s/{token}/resource?path=…`).
+ * A file of a public link in its plugin's editor, for visitors without an account: the app's page,
+ * served at the link's address (`/s/{token}/resource?path=…`) with the plugin and the editor named on
+ * <body> by the server.
  */
-function LinkEditorPage() {
+export function LinkEditorPage() {
   const { plugin = "", editor = "" } = document.body.dataset;
   const [Editor, setEditor] = useState<ComponentType<PluginLinkEditorProps> | null | undefined>(undefined);
   useEffect(() => {
@@ -43,5 +39,3 @@ function LinkEditorPage() {
   const pageUrl = `/s/${token}${path ? `?path=${encodeURIComponent(path)}` : ""}`;
   return <Editor resourceUrl={resourceUrl} pageUrl={pageUrl} />;
 }
-
-render(<LinkEditorPage />, document.getElementById("app")!);
